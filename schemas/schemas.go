@@ -21,6 +21,7 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -83,8 +84,9 @@ func load() {
 
 // Error is one schema violation: where in the instance, and what is wrong.
 type Error struct {
-	Pointer string // JSON pointer into the instance; "" is the whole document
-	Message string
+	Pointer string   // JSON pointer into the instance; "" is the whole document
+	Message string   // what is wrong
+	Unknown []string // for a property the schema does not allow: its names
 }
 
 func (e Error) String() string {
@@ -119,15 +121,15 @@ var printer = message.NewPrinter(language.English)
 
 // Validate checks doc — a value decoded with DecodeJSON (numbers as
 // json.Number) or built from maps, slices, strings, bools and numbers —
-// against the schema of kind. It returns nil or a *ValidationError.
-func Validate(kind Kind, doc any) error {
+// against the schema of k. It returns nil or a *ValidationError.
+func Validate(k Kind, doc any) error {
 	once.Do(load)
 	if compErr != nil {
 		return compErr
 	}
-	s, ok := compiled[kind]
+	s, ok := compiled[k]
 	if !ok {
-		return fmt.Errorf("no schema for %q", kind)
+		return fmt.Errorf("no schema for %q", k)
 	}
 	err := s.Validate(doc)
 	if err == nil {
@@ -137,23 +139,42 @@ func Validate(kind Kind, doc any) error {
 	if !errors.As(err, &ve) {
 		return err
 	}
-	out := &ValidationError{Kind: kind}
-	seen := map[Error]bool{}
-	var walk func(*jsonschema.ValidationError)
-	walk = func(e *jsonschema.ValidationError) {
+	out := &ValidationError{Kind: k}
+	seen := map[string]bool{}
+	var walk func(e *jsonschema.ValidationError, name []string)
+	walk = func(e *jsonschema.ValidationError, name []string) {
+		// A property name that fails "propertyNames" is validated as an
+		// instance of its own, at no location: locate it at the property.
+		if pn, ok := e.ErrorKind.(*kind.PropertyNames); ok {
+			name = append(append([]string{}, e.InstanceLocation...), pn.Property)
+		}
 		if len(e.Causes) == 0 {
-			x := Error{Pointer: Pointer(e.InstanceLocation), Message: e.ErrorKind.LocalizedString(printer)}
-			if !seen[x] {
-				seen[x] = true
+			loc := e.InstanceLocation
+			if name != nil {
+				loc = name
+			}
+			x := Error{Pointer: Pointer(loc), Message: e.ErrorKind.LocalizedString(printer)}
+			switch k := e.ErrorKind.(type) {
+			case *kind.AdditionalProperties:
+				x.Unknown = k.Properties
+			case *kind.FalseSchema:
+				// unevaluatedProperties: false rejects a property with the
+				// "false schema" at the property; say it as additionalProperties does.
+				if n := len(loc); n > 0 {
+					x = Error{Pointer: Pointer(loc[:n-1]), Message: fmt.Sprintf("additional properties '%s' not allowed", loc[n-1]), Unknown: []string{loc[n-1]}}
+				}
+			}
+			if k := x.Pointer + "\x00" + x.Message; !seen[k] {
+				seen[k] = true
 				out.Errors = append(out.Errors, x)
 			}
 			return
 		}
 		for _, c := range e.Causes {
-			walk(c)
+			walk(c, name)
 		}
 	}
-	walk(ve)
+	walk(ve, nil)
 	sort.Slice(out.Errors, func(i, j int) bool {
 		if out.Errors[i].Pointer != out.Errors[j].Pointer {
 			return out.Errors[i].Pointer < out.Errors[j].Pointer
