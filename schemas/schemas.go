@@ -146,7 +146,12 @@ func Validate(k Kind, doc any) error {
 		// A property name that fails "propertyNames" is validated as an
 		// instance of its own, at no location: locate it at the property.
 		if pn, ok := e.ErrorKind.(*kind.PropertyNames); ok {
+			// jsonschema v6.0.3 stores a shared, later overwritten slice as
+			// the location of a propertyNames error; find the key instead.
 			name = append(append([]string{}, e.InstanceLocation...), pn.Property)
+			if at := findKey(doc, pn.Property, nil); len(at) == 1 {
+				name = append(at[0], pn.Property)
+			}
 		}
 		if len(e.Causes) == 0 {
 			loc := e.InstanceLocation
@@ -181,6 +186,25 @@ func Validate(k Kind, doc any) error {
 		}
 		return out.Errors[i].Message < out.Errors[j].Message
 	})
+	return out
+}
+
+// findKey lists the locations of the objects in doc that have key k.
+func findKey(doc any, k string, at []string) [][]string {
+	var out [][]string
+	switch x := doc.(type) {
+	case map[string]any:
+		if _, ok := x[k]; ok {
+			out = append(out, append([]string{}, at...))
+		}
+		for key, v := range x {
+			out = append(out, findKey(v, k, append(at, key))...)
+		}
+	case []any:
+		for i, v := range x {
+			out = append(out, findKey(v, k, append(at, fmt.Sprint(i)))...)
+		}
+	}
 	return out
 }
 

@@ -3,6 +3,7 @@ package output
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/qmcheck/qmcheck/evaluator"
@@ -76,8 +77,12 @@ func markdown(r *evaluator.Report, maxFinding int) string {
 	return b.String()
 }
 
-// cell escapes text for a Markdown table cell.
+// cell escapes text for a Markdown table cell: pipes, and "<" where it could
+// open an HTML tag ("a < b" stays as it is).
 func cell(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;").Replace(s)
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return tagStart.ReplaceAllString(s, "&lt;$1")
 }
+
+var tagStart = regexp.MustCompile(`<([A-Za-z/!?])`)

@@ -110,8 +110,12 @@ func Parse(file string, src []byte) (*Profile, error) {
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
+			line, col := pe.Position.Line, pe.Position.Col
+			if pe.Position.Start > 0 && pe.Position.Start <= len(src) {
+				line, col = lineCol(src, pe.Position.Start)
+			}
 			return nil, &problem.List{What: "profile", Errors: []*problem.Error{{
-				File: file, Line: pe.Position.Line, Col: pe.Position.Col, Msg: "TOML: " + pe.Message,
+				File: file, Line: line, Col: col, Msg: "TOML: " + pe.Message,
 			}}}
 		}
 		return nil, &problem.List{What: "profile", Errors: []*problem.Error{{File: file, Msg: err.Error()}}}
@@ -138,6 +142,21 @@ func Parse(file string, src []byte) (*Profile, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// lineCol is the 1-based line and column (in characters) of byte offset off;
+// an offset on a line break belongs to the line it ends.
+func lineCol(src []byte, off int) (int, int) {
+	line, col := 1, 1
+	for _, r := range string(src[:off]) {
+		if r == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
 }
 
 // Locate builds a problem at the JSON pointer of the decoded profile, placed

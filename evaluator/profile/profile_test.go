@@ -67,7 +67,7 @@ func TestParseErrorsAreLocated(t *testing.T) {
 			"p.toml:7:32: qm.Bal-ML-3.thresholds.caution_min: got string, want number"},
 		{"bad severity", strings.Replace(small, `"high"`, `"urgent"`, 1),
 			"p.toml:6:1: qm.Bal-ML-3.severity"},
-		{"syntax", small + "[qm\n", "p.toml:9:"},
+		{"syntax", small + "[qm\n", "p.toml:8:4: TOML: expected"},
 		{"missing namespace", strings.Replace(small, "namespace = \"iso\"\n", "", 1),
 			"p.toml:1:1: profile: missing property 'namespace'"},
 		{"bad QM id", strings.Replace(small, "Bal-ML-3", "Balance 3", 1), "p.toml:5:1: qm.Balance 3"},

@@ -77,7 +77,7 @@ who := sprintf("%s of %s classes (%s)", [lib.grouped(sib.count), lib.grouped(tot
 who := sprintf("%s of the classes", [lib.pct(share, 1)]) if not counted
 
 sem_text := sprintf("%s sit under %s (%s %s)", [who, node, s[0], lib.pct(s[1], 1)]) if {
-	s := _vs_max(share, t.semantic_pass_max, t.semantic_caution_max)
+	s := lib.vs_max(share, t.semantic_pass_max, t.semantic_caution_max)
 }
 
 numeric_adjective := {"pass": "balanced", "caution": "somewhat unbalanced", "fail": "unbalanced"}
@@ -134,15 +134,3 @@ verdict := lib.result(
 	semantic
 	not numeric
 }
-
-# _vs_max(x, pass, caution) is the sign and limit a lower-is-better x is
-# shown against: pass_max when it passes or is a caution, caution_max when
-# it fails.
-_vs_max(x, pass, _) := ["<=", pass] if x <= pass
-
-_vs_max(x, pass, caution) := [">", pass] if {
-	x > pass
-	x <= caution
-}
-
-_vs_max(x, _, caution) := [">", caution] if x > caution

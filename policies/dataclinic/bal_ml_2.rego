@@ -130,17 +130,5 @@ verdict := lib.result(
 ) if {
 	measured
 	count(unbounded) == 0
-	s := _vs_max(x_max, t.pass_max, t.caution_max)
+	s := lib.vs_max(x_max, t.pass_max, t.caution_max)
 }
-
-# _vs_max(x, pass, caution) is the sign and limit a lower-is-better x is
-# shown against: pass_max when it passes or is a caution, caution_max when
-# it fails.
-_vs_max(x, pass, _) := ["<=", pass] if x <= pass
-
-_vs_max(x, pass, caution) := [">", pass] if {
-	x > pass
-	x <= caution
-}
-
-_vs_max(x, _, caution) := [">", caution] if x > caution

@@ -65,7 +65,7 @@ finding := sprintf("%s of %s classes (%s) are abstract or declared ambiguous: %s
 	lib.grouped(n), lib.grouped(total), lib.pct(x, 2), listing, s[0], lib.pct(s[1], 2),
 ]) if {
 	n > 0
-	s := _vs_max(x, t.pass_max, t.caution_max)
+	s := lib.vs_max(x, t.pass_max, t.caution_max)
 }
 
 finding := sprintf("none of the %s classes is abstract or declared ambiguous (0.00%% <= %s)", [lib.grouped(total), lib.pct(t.pass_max, 2)]) if n == 0
@@ -86,15 +86,3 @@ verdict := lib.result(
 		lib.has(tokens)
 	],
 ) if measured
-
-# _vs_max(x, pass, caution) is the sign and limit a lower-is-better x is
-# shown against: pass_max when it passes or is a caution, caution_max when
-# it fails.
-_vs_max(x, pass, _) := ["<=", pass] if x <= pass
-
-_vs_max(x, pass, caution) := [">", pass] if {
-	x > pass
-	x <= caution
-}
-
-_vs_max(x, _, caution) := [">", caution] if x > caution

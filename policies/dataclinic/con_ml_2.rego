@@ -49,7 +49,7 @@ mode_text := sprintf("%s of %s images are not %s (%s) (%s %s)", [
 	lib.pct(minority, 2), lib.grouped(mix.total), mix.dominant, others, s[0], lib.pct(s[1], 2),
 ]) if {
 	minority > 0
-	s := _vs_max(minority, t.mode_pass_max, t.mode_caution_max)
+	s := lib.vs_max(minority, t.mode_pass_max, t.mode_caution_max)
 }
 
 mode_text := sprintf("all %s images are %s (0.00%% <= %s)", [lib.grouped(mix.total), mix.dominant, lib.pct(t.mode_pass_max, 2)]) if {
@@ -79,7 +79,7 @@ clip := {
 	"evidence": [lib.ev(["pixels", "channels", clip_channel, "histogram"])],
 } if {
 	histograms
-	s := _vs_max(clip_max, t.clip_pass_max, t.clip_caution_max)
+	s := lib.vs_max(clip_max, t.clip_pass_max, t.clip_caution_max)
 }
 
 spiked := [c | some c in lib.sorted_keys(channels); count(object.get(channels[c], "spikes", [])) > 0]
@@ -139,21 +139,5 @@ _channel(c) := object.get(channel_names, c, c)
 # 255 (~1,600,000,000) and 0 (~830,000,000)"; "~" marks approximate counts.
 _spike_text(c) := sprintf("%s channel spikes at %s", [
 	_channel(c),
-	concat(" and ", [sprintf("%d (%s%s)", [s.value, _approx(s), lib.grouped(s.count)]) | some s in channels[c].spikes]),
+	concat(" and ", [sprintf("%d (%s)", [s.value, s.text]) | some s in lib.spikes(channels); s.channel == c]),
 ])
-
-_approx(s) := "~" if object.get(s, "approximate", false) == true
-
-_approx(s) := "" if object.get(s, "approximate", false) != true
-
-# _vs_max(x, pass, caution) is the sign and limit a lower-is-better x is
-# shown against: pass_max when it passes or is a caution, caution_max when
-# it fails.
-_vs_max(x, pass, _) := ["<=", pass] if x <= pass
-
-_vs_max(x, pass, caution) := [">", pass] if {
-	x > pass
-	x <= caution
-}
-
-_vs_max(x, _, caution) := [">", caution] if x > caution

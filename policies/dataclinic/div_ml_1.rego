@@ -95,7 +95,7 @@ verdict := lib.result(
 	[lib.ev(["lenses", l, "taxonomy_shares"]) | some l in measured_lenses],
 ) if {
 	measured
-	s := _vs_max(x_max, t.pass_max, t.caution_max)
+	s := lib.vs_max(x_max, t.pass_max, t.caution_max)
 }
 
 # _set_text(l, f) names set f of lens l for a finding, with its size when known.
@@ -114,15 +114,3 @@ _set_text(l, f) := sprintf("the %s samples", [f]) if {
 	f != "outliers"
 	not lib.has(["lenses", l, "density", f, "size"])
 }
-
-# _vs_max(x, pass, caution) is the sign and limit a lower-is-better x is
-# shown against: pass_max when it passes or is a caution, caution_max when
-# it fails.
-_vs_max(x, pass, _) := ["<=", pass] if x <= pass
-
-_vs_max(x, pass, caution) := [">", pass] if {
-	x > pass
-	x <= caution
-}
-
-_vs_max(x, _, caution) := [">", caution] if x > caution

@@ -61,17 +61,5 @@ verdict := lib.result(
 	[lib.ev(["datacard", "annotations", k]) | some k in ["types", "complete", "population"]; lib.has(["datacard", "annotations", k])],
 ) if {
 	measured
-	s := _vs_min(x, t.pass_min, t.caution_min)
+	s := lib.vs_min(x, t.pass_min, t.caution_min)
 }
-
-# _vs_min(x, pass, caution) is the sign and limit a higher-is-better x is
-# shown against: pass_min when it passes or is a caution, caution_min when
-# it fails.
-_vs_min(x, pass, _) := [">=", pass] if x >= pass
-
-_vs_min(x, pass, caution) := ["<", pass] if {
-	x < pass
-	x >= caution
-}
-
-_vs_min(x, _, caution) := ["<", caution] if x < caution

@@ -23,32 +23,4 @@ import data.qmcheck.lib
 
 qm := "Rep-ML-3"
 
-t := lib.thresholds(qm)
-
-lens := lib.param(qm, "lens", "L3")
-
-d := input.lenses[lens].density.densest
-
-measured if {
-	d.top_class
-	d.top_count
-	d.size > 0
-}
-
-x := d.top_count / d.size
-
-verdict := lib.na(sprintf("no densest-sample set for lens %s (/lenses/%s/density/densest)", [lib.quote(lens), lens])) if not measured
-
-verdict := lib.result(
-	lib.at_most(x, t.pass_max, t.caution_max),
-	x,
-	sprintf("%d of the %d densest samples in lens %s are %s (%s %s %s)", [
-		d.top_count, d.size, lens, lib.quote(d.top_class),
-		lib.num(x, 2), lib.relation_max(x, t.caution_max), lib.num(t.caution_max, 2),
-	]),
-	[
-		lib.ev(["lenses", lens, "density", "densest", "top_class"]),
-		lib.ev(["lenses", lens, "density", "densest", "top_count"]),
-		lib.ev(["lenses", lens, "density", "densest", "size"]),
-	],
-) if measured
+verdict := lib.densest_dominance(qm, "L3")

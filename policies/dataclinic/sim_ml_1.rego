@@ -73,7 +73,7 @@ finding := sprintf("in lens %s, %s of %s classes (%s) are no more similar inside
 	lens, lib.grouped(n), lib.grouped(classes), lib.pct(x_max, 2), lib.num(within[lens].dataset, 3), listing, s[0], lib.pct(s[1], 2),
 ]) if {
 	n > 0
-	s := _vs_max(x_max, t.pass_max, t.caution_max)
+	s := lib.vs_max(x_max, t.pass_max, t.caution_max)
 }
 
 finding := sprintf("in lens %s, all %s classes are more similar inside than the dataset-wide mean cosine %s (0.00%% <= %s)", [
@@ -99,15 +99,3 @@ verdict := lib.na(not_measured) if {
 }
 
 verdict := lib.result(lib.at_most(x_max, t.pass_max, t.caution_max), x_max, finding, evidence) if measured
-
-# _vs_max(x, pass, caution) is the sign and limit a lower-is-better x is
-# shown against: pass_max when it passes or is a caution, caution_max when
-# it fails.
-_vs_max(x, pass, _) := ["<=", pass] if x <= pass
-
-_vs_max(x, pass, caution) := [">", pass] if {
-	x > pass
-	x <= caution
-}
-
-_vs_max(x, _, caution) := [">", caution] if x > caution

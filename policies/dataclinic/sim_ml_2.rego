@@ -86,7 +86,7 @@ verdict := lib.result(
 	[lib.ev(["lenses", l, "similarity", "between", "confused"]) | some l in exhaustive_lenses],
 ) if {
 	exhaustive
-	s := _vs_max(x_max, t.pass_max, t.caution_max)
+	s := lib.vs_max(x_max, t.pass_max, t.caution_max)
 }
 
 verdict := lib.result(
@@ -112,15 +112,3 @@ _named_text(l) := sprintf("%s: %s", [l, concat(", ", [_pair_text(p) | some p in 
 _named_text(l) := sprintf("%s: %s", [l, concat(", ", [concat(" ↔ ", [lib.quote(c) | some c in g]) | some g in between[l].groups])]) if {
 	count(object.get(between[l], "pairs", [])) == 0
 }
-
-# _vs_max(x, pass, caution) is the sign and limit a lower-is-better x is
-# shown against: pass_max when it passes or is a caution, caution_max when
-# it fails.
-_vs_max(x, pass, _) := ["<=", pass] if x <= pass
-
-_vs_max(x, pass, caution) := [">", pass] if {
-	x > pass
-	x <= caution
-}
-
-_vs_max(x, _, caution) := [">", caution] if x > caution

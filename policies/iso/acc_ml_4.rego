@@ -112,18 +112,7 @@ verdict := lib.result(
 	x,
 	sprintf("lens %s: %s of %s samples are outliers%s: %s%s", [
 		lens, lib.grouped(input.lenses[lens].outliers.count), lib.grouped(input.lenses[lens].samples),
-		_top_text, _x_max("X", x, t, 4), _also,
+		_top_text, lib.x_max("X", x, t, 4), _also,
 	]),
 	[lib.ev(tokens) | some tokens in _used],
 ) if measured
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -45,7 +45,7 @@ verdict := lib.result(
 	lib.at_least(x, t.pass_min, t.caution_min),
 	x,
 	sprintf("%s covered %s records of %s samples (%s): %s", [
-		_audits_text, lib.grouped(audited), lib.grouped(n), _share_text, _x_min("X", x, t, 4),
+		_audits_text, lib.grouped(audited), lib.grouped(n), _share_text, lib.x_min("X", x, t, 4),
 	]),
 	[lib.ev(["datacard", "audits"]), lib.ev(["dataset", "images"])],
 ) if measured
@@ -63,14 +63,3 @@ _audits_text := sprintf("%s declared audits", [lib.grouped(count(audits))]) if c
 _share_text := lib.pct(audited / n, 2) if audited <= n
 
 _share_text := "more than all, capped at 1" if audited > n
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

@@ -111,20 +111,9 @@ verdict := lib.result("pass", null, sprintf("%s: X unbounded (every image the sa
 verdict := lib.result(
 	lib.at_least(x, t.pass_min, t.caution_min),
 	x,
-	sprintf("%s, largest deviation %s px: %s", [_summary, lib.grouped(round(dev)), _x_min("X", x, t, 3)]),
+	sprintf("%s, largest deviation %s px: %s", [_summary, lib.grouped(round(dev)), lib.x_min("X", x, t, 3)]),
 	_evidence,
 ) if {
 	measured
 	dev > 0
 }
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

@@ -74,7 +74,7 @@ verdict := lib.result(
 	lib.at_most(d, t.pass_max, t.caution_max),
 	d,
 	sprintf("1 class (%s, %s labels): a single class is trivially uniform (K = 1), %s", [
-		lib.quote(_smallest[1]), lib.grouped(total), _x_max("D", d, t, 4),
+		lib.quote(_smallest[1]), lib.grouped(total), lib.x_max("D", d, t, 4),
 	]),
 	[lib.ev(["classes", "counts"])],
 ) if {
@@ -89,24 +89,13 @@ verdict := lib.result(
 		lib.grouped(k), lib.grouped(total),
 		lib.quote(_largest[1]), lib.grouped(0 - _largest[0]),
 		lib.quote(_smallest[1]), lib.grouped(_smallest[0]),
-		lib.num(h, 4), lib.num(ln_k, 4), _x_max("D", d, t, 4),
+		lib.num(h, 4), lib.num(ln_k, 4), lib.x_max("D", d, t, 4),
 	]),
 	[lib.ev(["classes", "counts"])],
 ) if {
 	measured
 	k > 1
 }
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max
 
 # _ln(x) is the natural logarithm of x > 0 (Rego has no log builtin),
 # accurate to about 1e-15 on (0, 1]. With u = min(x, 1/x) in (0, 1],

@@ -89,18 +89,7 @@ verdict := lib.result(
 	x,
 	sprintf("%s of %s samples have values (%s; %s): %s", [
 		lib.grouped(a), lib.grouped(b), _missing_text, _unreadable_text,
-		_x_min("X", x, t, 4),
+		lib.x_min("X", x, t, 4),
 	]),
 	[lib.ev(tokens) | some tokens in _used],
 ) if measured
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

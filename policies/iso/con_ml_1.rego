@@ -165,18 +165,7 @@ verdict := lib.result(
 	lib.at_most(x, t.pass_max, t.caution_max),
 	x,
 	sprintf("%s duplicate copies among %s images (%s; %s): %s", [
-		lib.grouped(a), lib.grouped(b), _exact_text, _near_text, _x_max("X", x, t, 4),
+		lib.grouped(a), lib.grouped(b), _exact_text, _near_text, lib.x_max("X", x, t, 4),
 	]),
 	[lib.ev(tokens) | some tokens in _used],
 ) if measured
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -53,14 +53,7 @@ _others := sprintf(" (%s)", [concat(", ", [sprintf("%s %s", [ch, lib.pct(shares[
 
 # The spikes as the source reported them, channel by channel; "~" marks an
 # approximate count.
-_spike_text := concat("; ", [sprintf("%s=%v: %s%s", [ch, e.value, _tilde(e), lib.grouped(e.count)]) |
-	some ch in lib.sorted_keys(channels)
-	some e in object.get(channels[ch], "spikes", [])
-])
-
-_tilde(e) := "~" if object.get(e, "approximate", false) == true
-
-_tilde(e) := "" if object.get(e, "approximate", false) != true
+_spike_text := concat("; ", [sprintf("%s=%v: %s", [e.channel, e.value, e.text]) | some e in spikes])
 
 verdict := lib.na("no channel histogram in the facts (/pixels/channels/*/histogram)") if {
 	not measured
@@ -76,18 +69,7 @@ verdict := lib.result(
 	lib.at_most(x, t.pass_max, t.caution_max),
 	x,
 	sprintf("%s of channel %s values are clipped at 0 or 255%s: %s", [
-		lib.pct(x, 2), worst, _others, _x_max("X", x, t, 4),
+		lib.pct(x, 2), worst, _others, lib.x_max("X", x, t, 4),
 	]),
 	[lib.ev(["pixels", "channels", ch, "histogram"]) | some ch in lib.sorted_keys(shares)],
 ) if measured
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -58,7 +58,7 @@ verdict := lib.na(_na_reason) if not measured
 verdict := lib.result(
 	lib.at_least(x, t.pass_min, t.caution_min),
 	x,
-	sprintf("%s: %s%s", [_head, _x_min("X", x, t, 3), _s10_text]),
+	sprintf("%s: %s%s", [_head, lib.x_min("X", x, t, 3), _s10_text]),
 	[lib.ev(tokens) | some tokens in _used],
 ) if measured
 
@@ -86,7 +86,7 @@ _head := sprintf("%s classes present against %s declared (%s outside the vocabul
 	present > declared
 }
 
-_empty_text := sprintf(": %s", [_join([lib.quote(c) | some c in array.slice(sort(empty), 0, 5)], max([0, count(empty) - 5]))]) if {
+_empty_text := sprintf(": %s", [lib.join([lib.quote(c) | some c in array.slice(sort(empty), 0, 5)], max([0, count(empty) - 5]))]) if {
 	count(empty) > 0
 }
 
@@ -109,24 +109,3 @@ _used := [tokens |
 	some tokens in [present_tokens, ["dataset", "declared_classes"], ["dataset", "images"], ["classes", "empty"]]
 	lib.has(tokens)
 ]
-
-# _join(items, more) joins finding fragments: "a", "a and b", "a, b and c",
-# or "a, b and 3 more" when more further items were left out.
-_join(items, 0) := items[0] if count(items) == 1
-
-_join(items, 0) := concat(" and ", [concat(", ", array.slice(items, 0, count(items) - 1)), items[count(items) - 1]]) if {
-	count(items) > 1
-}
-
-_join(items, more) := sprintf("%s and %d more", [concat(", ", items), more]) if more > 0
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

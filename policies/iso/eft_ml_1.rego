@@ -91,7 +91,7 @@ verdict := lib.result(
 	sprintf("%s of %s samples have acceptable features (%s decoded; %s; %s distinct)%s: %s", [
 		lib.grouped(a), lib.grouped(b), lib.grouped(decoded),
 		concat(", ", [_check_text(k) | some k in checks]),
-		lib.grouped(count(bad)), _bound_text, _x_min("X", x, t, 4),
+		lib.grouped(count(bad)), _bound_text, lib.x_min("X", x, t, 4),
 	]),
 	array.concat(
 		[lib.ev(tokens) | some tokens in _used],
@@ -171,14 +171,3 @@ _used := [tokens |
 	lib.has(tokens)
 	not tokens in array.slice(_read, 0, i)
 ]
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

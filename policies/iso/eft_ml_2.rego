@@ -59,7 +59,7 @@ verdict := lib.na(_na_reason) if not measured
 verdict := lib.result(
 	lib.at_most(x, t.pass_max, t.caution_max),
 	x,
-	sprintf("%s: %s", [_text, _x_max("X", x, t, 3)]),
+	sprintf("%s: %s", [_text, lib.x_max("X", x, t, 3)]),
 	[lib.ev(tokens) | some tokens in _used],
 ) if measured
 
@@ -75,7 +75,7 @@ _na_reason := sprintf("the smallest class (%s images) is below min_class_size %s
 _text := sprintf("%s of %s classes %s fewer than %s images: %s", [
 	lib.grouped(count(small)), lib.grouped(count(counts)), {true: "holds", false: "hold"}[count(small) == 1],
 	lib.grouped(size),
-	_join(
+	lib.join(
 		[sprintf("%s (%s)", [lib.quote(s[1]), lib.grouped(s[0])]) | some s in array.slice(small, 0, 5)],
 		max([0, count(small) - 5]),
 	),
@@ -106,24 +106,3 @@ _used := [tokens |
 	some tokens in [["classes", "count"], ["classes", "min"], ["classes", "min_class"]]
 	lib.has(tokens)
 ] if summary
-
-# _join(items, more) joins finding fragments: "a", "a and b", "a, b and c",
-# or "a, b and 3 more" when more further items were left out.
-_join(items, 0) := items[0] if count(items) == 1
-
-_join(items, 0) := concat(" and ", [concat(", ", array.slice(items, 0, count(items) - 1)), items[count(items) - 1]]) if {
-	count(items) > 1
-}
-
-_join(items, more) := sprintf("%s and %d more", [concat(", ", items), more]) if more > 0
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -58,7 +58,7 @@ verdict := lib.result(
 	x,
 	sprintf("%s flags %s of %s samples, %s: %s%s", [
 		_label(estimates[d]), lib.grouped(estimates[d].count), lib.grouped(estimates[d].population),
-		_rate_text(estimates[d]), _x_min("X", x, t, 3), _others_text,
+		_rate_text(estimates[d]), lib.x_min("X", x, t, 3), _others_text,
 	]),
 	[lib.ev(["labels", "estimated", i, f]) |
 		some i, _ in rates
@@ -86,14 +86,3 @@ _others := [sprintf("%s %s", [_label(estimates[i]), lib.pct(r, 2)]) | some i, r 
 _others_text := "" if count(_others) == 0
 
 _others_text := sprintf("; other estimates: %s", [concat(", ", _others)]) if count(_others) > 0
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

@@ -50,7 +50,7 @@ verdict := lib.result(
 	lib.at_most(x, t.pass_max, t.caution_max),
 	x,
 	sprintf("%s of %s reviewed records can identify a person%s: %s", [
-		lib.grouped(pii.identifiable), lib.grouped(pii.records_reviewed), _method_text, _x_max("X", x, t, 4),
+		lib.grouped(pii.identifiable), lib.grouped(pii.records_reviewed), _method_text, lib.x_max("X", x, t, 4),
 	]),
 	[lib.ev(["datacard", "pii", f]) |
 		some f in ["reviewed", "method", "records_reviewed", "identifiable"]
@@ -71,14 +71,3 @@ _na_reason := "no declared PII review (/datacard/pii)" if {
 _method_text := sprintf(" (%s)", [pii.method]) if pii.method
 
 _method_text := "" if not pii.method
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -84,13 +84,15 @@ verdict := lib.result(
 	x,
 	sprintf("%s of %s samples have a copy in another split (splits %s), in %s %s%s: %s", [
 		lib.grouped(leak.samples), lib.grouped(n), lib.names(splits), lib.grouped(leak.groups),
-		{true: "group", false: "groups"}[leak.groups == 1], _notes_text, _x_max("X", x, t, 6),
+		{true: "group", false: "groups"}[leak.groups == 1], _notes_text, lib.x_max("X", x, t, 6),
 	]),
 	[lib.ev(tokens) | some tokens in _used],
 ) if measured
 
-_na_reason := "the dataset has one split: no leakage possible (/dataset/splits)" if {
-	count(splits) < 2
+_na_reason := "no splits in the facts (/dataset/splits): leakage between splits cannot be measured" if {
+	count(splits) == 0
+} else := sprintf("the dataset has one split (%s): no leakage possible (/dataset/splits)", [lib.quote(splits[0])]) if {
+	count(splits) == 1
 } else := "no duplicate scan (/duplicates/cross_split)" if {
 	not lib.has(["duplicates", "cross_split"])
 } else := "the cross-split scan gives no sample count (/duplicates/cross_split/images, /duplicates/cross_split/sets)" if {
@@ -137,14 +139,3 @@ _used := [tokens |
 	some tokens in [["dataset", "images"], ["dataset", "splits"], leak.tokens, ["duplicates", "cross_split", "max_distance"]]
 	lib.has(tokens)
 ]
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

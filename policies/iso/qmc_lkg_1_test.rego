@@ -67,13 +67,13 @@ test_na_one_split if {
 	}
 		with data.profile as profile
 	v.verdict == "na"
-	v.finding == "the dataset has one split: no leakage possible (/dataset/splits)"
+	v.finding == "the dataset has one split ('train'): no leakage possible (/dataset/splits)"
 }
 
 test_na_no_splits_declared if {
 	v := qmc_lkg_1.verdict with input as {"dataset": {"name": "x", "images": 10}} with data.profile as profile
 	v.verdict == "na"
-	v.finding == "the dataset has one split: no leakage possible (/dataset/splits)"
+	v.finding == "no splits in the facts (/dataset/splits): leakage between splits cannot be measured"
 }
 
 test_na_without_scan if {

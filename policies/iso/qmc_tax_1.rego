@@ -55,7 +55,7 @@ verdict := lib.na(_na_reason) if not measured
 verdict := lib.result(
 	lib.at_most(x, t.pass_max, t.caution_max),
 	x,
-	sprintf("%s sit under %s%s: %s", [_head, _node_text, _source_text, _x_max("X", x, t, 3)]),
+	sprintf("%s sit under %s%s: %s", [_head, _node_text, _source_text, lib.x_max("X", x, t, 3)]),
 	[lib.ev(tokens) | some tokens in _used],
 ) if measured
 
@@ -95,14 +95,3 @@ _used := [tokens |
 	]
 	lib.has(tokens)
 ]
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -51,7 +51,7 @@ verdict := lib.na(_na_reason) if not measured
 verdict := lib.result(
 	lib.at_least(x, t.pass_min, t.caution_min),
 	x,
-	sprintf("%s: %s", [_text, _x_min("X", x, t, 3)]),
+	sprintf("%s: %s", [_text, lib.x_min("X", x, t, 3)]),
 	[
 		lib.ev(["datacard", "target_population", "required_attributes"]),
 		lib.ev(["datacard", "target_population", "present_attributes"]),
@@ -72,28 +72,7 @@ _text := sprintf("all %s attributes the target population requires are present",
 
 _text := sprintf("%s of %s attributes the target population requires are present; missing %s", [
 	lib.grouped(count(found)), lib.grouped(count(required)),
-	_join([lib.quote(a) | some a in array.slice(missing, 0, 10)], max([0, count(missing) - 10])),
+	lib.join([lib.quote(a) | some a in array.slice(missing, 0, 10)], max([0, count(missing) - 10])),
 ]) if {
 	count(missing) > 0
 }
-
-# _join(items, more) joins finding fragments: "a", "a and b", "a, b and c",
-# or "a, b and 3 more" when more further items were left out.
-_join(items, 0) := items[0] if count(items) == 1
-
-_join(items, 0) := concat(" and ", [concat(", ", array.slice(items, 0, count(items) - 1)), items[count(items) - 1]]) if {
-	count(items) > 1
-}
-
-_join(items, more) := sprintf("%s and %d more", [concat(", ", items), more]) if more > 0
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

@@ -66,7 +66,7 @@ verdict := lib.result(
 	x,
 	sprintf("lens %s: %s of %s samples have a near duplicate%s: %s%s", [
 		d, lib.grouped(input.lenses[d].near_duplicates.count), lib.grouped(input.lenses[d].samples),
-		_rule_text, _x_max("X", x, t, 4), _others_text,
+		_rule_text, lib.x_max("X", x, t, 4), _others_text,
 	]),
 	[lib.ev(tokens) |
 		some l, _ in xs
@@ -91,14 +91,3 @@ _others := [sprintf("%s %s", [l, lib.num(v, 4)]) | some l, v in xs; l != d]
 _others_text := "" if count(_others) == 0
 
 _others_text := sprintf("; other lenses: %s", [concat(", ", _others)]) if count(_others) > 0
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -73,7 +73,7 @@ verdict := lib.result(
 	x,
 	sprintf("lens %s: X = A - B = %s - %s = %s; over the eigenvalue sum %s%s, %s%s", [
 		d, lib.num(sp_d.largest, 3), lib.num(sp_d.smallest, 3), lib.num(x, 3), lib.num(sp_d.sum, 3),
-		_dims_text, _x_max("S", s, t, 3), _others_text,
+		_dims_text, lib.x_max("S", s, t, 3), _others_text,
 	]),
 	[lib.ev(["lenses", l, "spectrum", f]) |
 		some l, _ in ss
@@ -97,14 +97,3 @@ _others := [sprintf("%s S = %s", [l, lib.num(v, 3)]) | some l, v in ss; l != d]
 _others_text := "" if count(_others) == 0
 
 _others_text := sprintf("; other lenses: %s", [concat(", ", _others)]) if count(_others) > 0
-
-# _x_max(sym, x, t, d) shows a lower-is-better value against the bound that
-# decides its band: "<= pass_max", "> pass_max" (caution) or "> caution_max".
-_x_max(sym, x, t, d) := sprintf("%s = %s <= %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if x <= t.pass_max
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.pass_max, d)]) if {
-	x > t.pass_max
-	x <= t.caution_max
-}
-
-_x_max(sym, x, t, d) := sprintf("%s = %s > %s", [sym, lib.num(x, d), lib.num(t.caution_max, d)]) if x > t.caution_max

@@ -65,7 +65,7 @@ verdict := lib.result(
 	x,
 	sprintf("lens %s: %s of %s components carry 95%% of the variance: %s%s", [
 		d, lib.grouped(input.lenses[d].spectrum.components_95), lib.grouped(input.lenses[d].spectrum.dims),
-		_x_min("X", x, t, 3), _others_text,
+		lib.x_min("X", x, t, 3), _others_text,
 	]),
 	[lib.ev(["lenses", l, "spectrum", f]) |
 		some l, _ in xs
@@ -84,14 +84,3 @@ _others := [sprintf("%s %s", [l, lib.num(v, 3)]) | some l, v in xs; l != d]
 _others_text := "" if count(_others) == 0
 
 _others_text := sprintf("; other lenses: %s", [concat(", ", _others)]) if count(_others) > 0
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

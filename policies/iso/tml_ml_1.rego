@@ -40,7 +40,7 @@ verdict := lib.result(
 	lib.at_least(x, t.pass_min, t.caution_min),
 	x,
 	sprintf("%s of %s items meet %s: %s", [
-		lib.grouped(tl.items_meeting), lib.grouped(tl.population), _requirement_text, _x_min("X", x, t, 3),
+		lib.grouped(tl.items_meeting), lib.grouped(tl.population), _requirement_text, lib.x_min("X", x, t, 3),
 	]),
 	[lib.ev(["datacard", "timeliness", f]) |
 		some f in ["requirement", "items_meeting", "population"]
@@ -57,14 +57,3 @@ _na_reason := "no declared timeliness requirement (/datacard/timeliness)" if {
 _requirement_text := sprintf("the timeliness requirement %s", [lib.quote(tl.requirement)]) if tl.requirement
 
 _requirement_text := "the declared timeliness requirement" if not tl.requirement
-
-# _x_min(sym, x, t, d) shows a higher-is-better value against the bound that
-# decides its band: ">= pass_min", "< pass_min" (caution) or "< caution_min".
-_x_min(sym, x, t, d) := sprintf("%s = %s >= %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if x >= t.pass_min
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.pass_min, d)]) if {
-	x < t.pass_min
-	x >= t.caution_min
-}
-
-_x_min(sym, x, t, d) := sprintf("%s = %s < %s", [sym, lib.num(x, d), lib.num(t.caution_min, d)]) if x < t.caution_min

@@ -111,12 +111,8 @@ grouped(n) := concat("", [sign, concat(",", groups)]) if {
 # quote(s) wraps a name in single quotes for findings.
 quote(s) := concat("", ["'", s, "'"])
 
-# names(xs) joins names for a finding: 'a', 'b' and 'c'.
-names(xs) := quote(xs[0]) if count(xs) == 1
-
-names(xs) := concat(" and ", [concat(", ", [quote(x) | some x in array.slice(xs, 0, count(xs) - 1)]), quote(xs[count(xs) - 1])]) if {
-	count(xs) > 1
-}
+# names(xs) joins quoted names for a finding: 'a', 'b' and 'c'.
+names(xs) := join([quote(x) | some x in xs], 0)
 
 # sorted_keys(obj) lists an object's keys in order.
 sorted_keys(obj) := sort([k | some k, _ in obj])
@@ -135,3 +131,49 @@ lenses(qm) := sorted_keys(object.get(input, "lenses", {})) if param(qm, "lens", 
 lens_missing(qm) := sprintf("no embedding lens named %s in the facts (/lenses)", [quote(param(qm, "lens", ""))]) if {
 	param(qm, "lens", "") != ""
 } else := "no embedding lens measured (/lenses absent)"
+
+# vs_min(x, pass, caution) is the comparison a finding shows for a
+# higher-is-better x: the sign and the bound that decided its band —
+# [">=", pass] when it passes, ["<", pass] for a caution, ["<", caution]
+# when it fails.
+vs_min(x, pass, _) := [">=", pass] if x >= pass
+
+vs_min(x, pass, caution) := ["<", pass] if {
+	x < pass
+	x >= caution
+}
+
+vs_min(x, _, caution) := ["<", caution] if x < caution
+
+# vs_max(x, pass, caution) is vs_min for a lower-is-better x: ["<=", pass],
+# [">", pass] or [">", caution].
+vs_max(x, pass, _) := ["<=", pass] if x <= pass
+
+vs_max(x, pass, caution) := [">", pass] if {
+	x > pass
+	x <= caution
+}
+
+vs_max(x, _, caution) := [">", caution] if x > caution
+
+# x_min(sym, x, t, d) shows a higher-is-better x against the bound of
+# t (pass_min, caution_min) that decided its band: "X = 0.9843 < 0.9900".
+x_min(sym, x, t, d) := sprintf("%s = %s %s %s", [sym, num(x, d), s[0], num(s[1], d)]) if {
+	s := vs_min(x, t.pass_min, t.caution_min)
+}
+
+# x_max(sym, x, t, d) is x_min for a lower-is-better x and t (pass_max,
+# caution_max): "X = 0.118 > 0.100".
+x_max(sym, x, t, d) := sprintf("%s = %s %s %s", [sym, num(x, d), s[0], num(s[1], d)]) if {
+	s := vs_max(x, t.pass_max, t.caution_max)
+}
+
+# join(items, more) joins finding fragments: "a", "a and b", "a, b and c";
+# with more > 0 left out: "a, b and 3 more".
+join(items, 0) := items[0] if count(items) == 1
+
+join(items, 0) := concat(" and ", [concat(", ", array.slice(items, 0, count(items) - 1)), items[count(items) - 1]]) if {
+	count(items) > 1
+}
+
+join(items, more) := sprintf("%s and %d more", [concat(", ", items), more]) if more > 0

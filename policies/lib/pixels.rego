@@ -32,8 +32,11 @@ clip_shares(channels) := {ch: share |
 	share := (h[0] + h[255]) / total
 }
 
-# spikes(channels) lists the spikes a source reported, channel by channel.
-spikes(channels) := [{"channel": ch, "value": s.value, "count": s.count} |
+# spikes(channels) lists the spikes a source reported, channel by channel,
+# each with its count as a finding shows it: "~1,600,000,000" when the
+# source gave it as approximate.
+spikes(channels) := [{"channel": ch, "value": s.value, "count": s.count, "text": text} |
 	some ch in sort([k | some k, _ in channels])
 	some s in object.get(channels[ch], "spikes", [])
+	text := concat("", [{true: "~", false: ""}[object.get(s, "approximate", false) == true], grouped(s.count)])
 ]

@@ -29,8 +29,8 @@ test_clip_shares if {
 }
 
 test_spikes if {
-	lib.spikes({"G": {}, "B": {"spikes": [{"value": 255, "count": 9}, {"value": 0, "count": 3}]}}) == [
-		{"channel": "B", "value": 255, "count": 9},
-		{"channel": "B", "value": 0, "count": 3},
+	lib.spikes({"G": {}, "B": {"spikes": [{"value": 255, "count": 1600000000, "approximate": true}, {"value": 0, "count": 3}]}}) == [
+		{"channel": "B", "value": 255, "count": 1600000000, "text": "~1,600,000,000"},
+		{"channel": "B", "value": 0, "count": 3, "text": "3"},
 	]
 }
