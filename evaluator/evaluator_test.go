@@ -260,10 +260,10 @@ expires = 2027-01-31
 		"classes":        map[string]any{"count": 2, "mean": 50, "min": 1, "max": 99},
 	}
 	for _, c := range []struct {
-		day     string
-		status  string
-		passed  bool
-		waived  int
+		day    string
+		status string
+		passed bool
+		waived int
 	}{
 		{"2027-01-31", "active", true, 1}, // the expiry day still applies
 		{"2027-02-01", "expired", false, 0},
