@@ -18,7 +18,9 @@ type Image struct {
 func (m *Image) Gray() bool { return m.Channels == 1 }
 
 // Luma returns the 8-bit luma plane: the image itself when gray, else
-// L = (299 R + 587 G + 114 B + 500) / 1000 (ITU-R 601-2, as PIL's convert("L")).
+// ITU-R 601-2 luma L = 0.299 R + 0.587 G + 0.114 B in Pillow's integer form,
+// (19595 R + 38470 G + 7471 B + 32768) >> 16, so that L equals
+// PIL's convert("L") bit for bit.
 func (m *Image) Luma() []byte {
 	if m.Channels == 1 {
 		return m.Pix
@@ -28,7 +30,7 @@ func (m *Image) Luma() []byte {
 	p := m.Pix
 	for i := 0; i < n; i++ {
 		r, g, b := uint32(p[3*i]), uint32(p[3*i+1]), uint32(p[3*i+2])
-		out[i] = byte((r*299 + g*587 + b*114 + 500) / 1000)
+		out[i] = byte((r*19595 + g*38470 + b*7471 + 0x8000) >> 16)
 	}
 	return out
 }
