@@ -19,8 +19,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
 	"github.com/qmcheck/qmcheck/evaluator/problem"
 	"github.com/qmcheck/qmcheck/policies"
 	"github.com/qmcheck/qmcheck/schemas"
@@ -40,7 +38,7 @@ type Profile struct {
 	QMs         []QM   // in the order of the file
 	Waivers     []Waiver
 
-	pos map[string]Pos
+	doc *schemas.TOMLDoc
 }
 
 // QM is one [qm."<ID>"] table.
@@ -106,120 +104,25 @@ func Load(name string) (*Profile, error) {
 
 // Parse decodes and validates the TOML profile src read from file.
 func Parse(file string, src []byte) (*Profile, error) {
-	var raw map[string]any
-	if _, err := toml.Decode(string(src), &raw); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			line, col := pe.Position.Line, pe.Position.Col
-			if pe.Position.Start > 0 && pe.Position.Start <= len(src) {
-				line, col = lineCol(src, pe.Position.Start)
-			}
-			return nil, &problem.List{What: "profile", Errors: []*problem.Error{{
-				File: file, Line: line, Col: col, Msg: "TOML: " + pe.Message,
-			}}}
-		}
-		return nil, &problem.List{What: "profile", Errors: []*problem.Error{{File: file, Msg: err.Error()}}}
+	d, err := schemas.DecodeTOML(schemas.Profile, file, src)
+	if err != nil {
+		return nil, err
 	}
-	p := &Profile{File: file, pos: positions(src)}
-	doc := jsonable(raw)
-	if err := schemas.Validate(schemas.Profile, doc); err != nil {
-		var ve *schemas.ValidationError
-		if !errors.As(err, &ve) {
-			return nil, err
-		}
-		var list []*problem.Error
-		for _, e := range ve.Errors {
-			at := e.Pointer
-			if len(e.Unknown) > 0 { // point at the unknown key, not its table
-				at += "/" + escape(e.Unknown[0])
-			}
-			list = append(list, p.Locate(at, e.Message))
-		}
-		return nil, &problem.List{What: "profile", Errors: list}
-	}
-	p.fill(raw)
+	p := &Profile{File: file, doc: d}
+	p.fill(d.Doc)
 	if err := p.checkWaivers(); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
-// lineCol is the 1-based line and column (in characters) of byte offset off;
-// an offset on a line break belongs to the line it ends.
-func lineCol(src []byte, off int) (int, int) {
-	line, col := 1, 1
-	for _, r := range string(src[:off]) {
-		if r == '\n' {
-			line++
-			col = 1
-		} else {
-			col++
-		}
-	}
-	return line, col
-}
-
 // Locate builds a problem at the JSON pointer of the decoded profile, placed
 // at the line and column of the nearest key that exists in the file.
-func (p *Profile) Locate(pointer, msg string) *problem.Error {
-	e := &problem.Error{File: p.File, Msg: msg}
-	for q := pointer; ; {
-		if pos, ok := p.pos[q]; ok {
-			e.Line, e.Col = pos.Line, pos.Col
-			break
-		}
-		i := strings.LastIndexByte(q, '/')
-		if i < 0 {
-			break
-		}
-		q = q[:i]
-	}
-	key := strings.TrimPrefix(strings.ReplaceAll(pointer, "/", "."), ".")
-	if key != "" {
-		e.Msg = key + ": " + msg
-	}
-	return e
-}
+func (p *Profile) Locate(pointer, msg string) *problem.Error { return p.doc.Locate(pointer, msg) }
 
 func escape(t string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(t) }
 
-// jsonable converts decoded TOML into JSON-schema-checkable values: dates
-// become "YYYY-MM-DD" strings (date-times RFC 3339), integers stay integers.
-func jsonable(v any) any {
-	switch x := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			out[k] = jsonable(e)
-		}
-		return out
-	case []map[string]any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = jsonable(e)
-		}
-		return out
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			out[i] = jsonable(e)
-		}
-		return out
-	case time.Time:
-		if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 && x.Nanosecond() == 0 {
-			return x.Format("2006-01-02")
-		}
-		return x.Format(time.RFC3339)
-	case int64:
-		return x
-	case float64:
-		return x
-	}
-	return v
-}
-
-func (p *Profile) fill(raw map[string]any) {
-	doc := jsonable(raw).(map[string]any)
+func (p *Profile) fill(doc map[string]any) {
 	meta := doc["profile"].(map[string]any)
 	p.Name, _ = meta["name"].(string)
 	p.Title, _ = meta["title"].(string)
@@ -233,7 +136,8 @@ func (p *Profile) fill(raw map[string]any) {
 	}
 	// The order of the file: by the position of each QM's table.
 	sort.Slice(ids, func(i, j int) bool {
-		a, b := p.pos["/qm/"+escape(ids[i])], p.pos["/qm/"+escape(ids[j])]
+		a, _ := p.doc.Pos("/qm/" + escape(ids[i]))
+		b, _ := p.doc.Pos("/qm/" + escape(ids[j]))
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
