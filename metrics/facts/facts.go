@@ -32,6 +32,9 @@ type Document struct {
 	Labels        *Labels           `json:"labels,omitempty"`
 	Datacard      map[string]any    `json:"datacard,omitempty"`
 	Notes         map[string]string `json:"notes,omitempty"`
+	// Partial carries what 'qmcheck merge' needs from a shard (collect's own
+	// format); nil in complete facts.
+	Partial json.RawMessage `json:"partial,omitempty"`
 }
 
 // Marshal writes the document as indented JSON with a final newline. Maps

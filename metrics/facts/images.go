@@ -38,7 +38,8 @@ type Property struct {
 	Stats       *Stats     `json:"stats,omitempty"`
 	Histogram   *Histogram `json:"histogram,omitempty"`
 	Window      *Window    `json:"window,omitempty"`
-	Samples     []Sample   `json:"samples,omitempty"`
+	Count       int64      `json:"count"`
+	Samples     []Sample   `json:"samples"` // [] when none is inside the window
 }
 
 // Window says which samples a Property lists.

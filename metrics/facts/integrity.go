@@ -11,6 +11,7 @@ type Integrity struct {
 	UnreadableN    *int64           `json:"unreadable_count,omitempty"`
 	ByReason       map[string]int64 `json:"by_reason,omitempty"`
 	Unreadable     []Finding        `json:"unreadable,omitempty"`
+	Warnings       []Finding        `json:"warnings,omitempty"`
 }
 
 // Finding is a file that could not be measured, and why.

@@ -94,7 +94,14 @@ _covers(i, w) if {
 	w.upper <= i.threshold
 }
 
-_complete(i) if _covers(i, quality[i.property].window)
+_complete(i) if {
+	_covers(i, quality[i.property].window)
+	not _cut(i)
+}
+
+# The list was cut: count (when the facts give it) is the number of samples
+# inside the window.
+_cut(i) if object.get(quality[i.property], "count", 0) > count(quality[i.property].samples)
 
 _complete(i) if {
 	not lib.has(["images", "quality", i.property, "window"])

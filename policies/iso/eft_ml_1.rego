@@ -122,16 +122,22 @@ _rule_text("short_side") := sprintf("short side < %v px", [t.min_side])
 _rule_text("entropy") := sprintf("entropy < %v bits", [t.entropy_min])
 
 # A property's list holds every sample below the limit when the recording
-# window reaches the limit, or when its minimum is not below the limit.
+# window reaches the limit and the list was not cut (count, when the facts
+# give it, is the number of samples inside the window), or when its minimum
+# is not below the limit.
 _complete(k) if {
 	q[k].window.direction == "below"
 	limit[k] <= q[k].window.bound
+	not _cut(k)
 }
 
 _complete(k) if {
 	q[k].window.direction == "outside"
 	limit[k] <= q[k].window.lower
+	not _cut(k)
 }
+
+_cut(k) if object.get(q[k], "count", 0) > count(object.get(q[k], "samples", []))
 
 _complete(k) if q[k].stats.min >= limit[k]
 
