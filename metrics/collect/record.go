@@ -28,22 +28,22 @@ type Record struct {
 	Warn   string `json:"warn,omitempty"` // measured, with a warning
 	WarnAt string `json:"warn_detail,omitempty"`
 
-	Format string  `json:"format,omitempty"`
-	Mode   string  `json:"mode,omitempty"`
-	W      int     `json:"w,omitempty"`
-	H      int     `json:"h,omitempty"`
-	Gray   bool    `json:"gray,omitempty"` // stored in colour, R = G = B
-	Mean   float64 `json:"mean,omitempty"`
-	Std    float64 `json:"std,omitempty"`
+	Format string     `json:"format,omitempty"`
+	Mode   string     `json:"mode,omitempty"`
+	W      int        `json:"w,omitempty"`
+	H      int        `json:"h,omitempty"`
+	Gray   bool       `json:"gray,omitempty"` // stored in colour, R = G = B
+	Mean   float64    `json:"mean,omitempty"`
+	Std    float64    `json:"std,omitempty"`
 	P      [7]float64 `json:"bp"` // CleanVision brightness percentiles
-	Ent    float64 `json:"entropy,omitempty"`
-	Blur   float64 `json:"blur,omitempty"`
-	GStd   float64 `json:"gstd,omitempty"`
-	Blurry float64 `json:"blurry,omitempty"`
-	Size   float64 `json:"size,omitempty"`
-	Aspect float64 `json:"aspect,omitempty"`
-	Pix    string  `json:"pix,omitempty"`   // pixel hash, hex
-	PHash  string  `json:"phash,omitempty"` // perceptual hash, hex
+	Ent    float64    `json:"entropy,omitempty"`
+	Blur   float64    `json:"blur,omitempty"`
+	GStd   float64    `json:"gstd,omitempty"`
+	Blurry float64    `json:"blurry,omitempty"`
+	Size   float64    `json:"size,omitempty"`
+	Aspect float64    `json:"aspect,omitempty"`
+	Pix    string     `json:"pix,omitempty"`   // pixel hash, hex
+	PHash  string     `json:"phash,omitempty"` // perceptual hash, hex
 }
 
 // Measured reports whether the sample was decoded and measured.

@@ -266,7 +266,9 @@ func classify(format, stage string, err error) error {
 	var fe jpeg.FormatError
 	var ue jpeg.UnsupportedError
 	switch {
-	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.Contains(msg, "unexpected EOF") || strings.Contains(msg, "short") && strings.Contains(msg, "read"):
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.Contains(msg, "unexpected EOF") ||
+		strings.Contains(msg, "short Huffman data") || strings.Contains(msg, "not enough pixel data") ||
+		strings.Contains(msg, "short") && strings.Contains(msg, "read"):
 		return &Problem{"truncated", fmt.Sprintf("%s %s ends early: %s", format, stage, msg)}
 	case errors.As(err, &ue) || strings.Contains(msg, "unsupported"):
 		return &Problem{"unsupported_format", fmt.Sprintf("%s variant not supported: %s", format, msg)}
@@ -368,8 +370,32 @@ func toRaster(img image.Image, dst *raster.Image) string {
 	return "RGB"
 }
 
-// ycbcrToRGB converts JPEG planes with the same fixed-point arithmetic as
-// image/color.YCbCrToRGB, row by row over the subsampled chroma planes.
+// Chroma contributions of image/color.YCbCrToRGB, by component value:
+// R = Y·0x10101 + 91881·Cr′, G = Y·0x10101 − 22554·Cb′ − 46802·Cr′,
+// B = Y·0x10101 + 116130·Cb′ (Cb′ = Cb − 128, Cr′ = Cr − 128), then >> 16
+// clamped to 0..255.
+var crR, cbG, crG, cbB [256]int32
+
+// clamp16 maps ((v >> 16) + 512) & 1023 to v >> 16 clamped to 0..255; for
+// the sums above, v >> 16 lies in −180..486, so the mask never wraps.
+var clamp16 [1024]uint8
+
+func init() {
+	for i := 0; i < 256; i++ {
+		c := int32(i) - 128
+		crR[i] = 91881 * c
+		cbG[i] = -22554 * c
+		crG[i] = -46802 * c
+		cbB[i] = 116130 * c
+	}
+	for i := range clamp16 {
+		clamp16[i] = uint8(min(max(i-512, 0), 255))
+	}
+}
+
+// ycbcrToRGB converts JPEG planes to interleaved RGB with the arithmetic of
+// image/color.YCbCrToRGB (bit for bit), reading the subsampled chroma planes
+// row by row.
 func ycbcrToRGB(m *image.YCbCr, dst *raster.Image) {
 	w, h := dst.Width, dst.Height
 	dst.Channels = 3
@@ -388,35 +414,54 @@ func ycbcrToRGB(m *image.YCbCr, dst *raster.Image) {
 		hs, vs = 2, 1
 	}
 	r := m.Rect
+	if hs == 1 && r.Min.X == 0 {
+		// 4:2:0 and 4:2:2, the common JPEGs: one chroma sample for two pixels.
+		for y := 0; y < h; y++ {
+			Y := r.Min.Y + y
+			yrow := m.Y[y*m.YStride : y*m.YStride+w]
+			crow := ((Y >> vs) - (r.Min.Y >> vs)) * m.CStride
+			half := (w + 1) / 2
+			cb, cr := m.Cb[crow:crow+half], m.Cr[crow:crow+half]
+			out := dst.Pix[y*w*3 : (y+1)*w*3]
+			for cx := 0; cx < w/2; cx++ {
+				cbv, crv := cb[cx], cr[cx]
+				rA, gA, bA := crR[crv], cbG[cbv]+crG[crv], cbB[cbv]
+				yp := yrow[2*cx : 2*cx+2 : 2*cx+2]
+				y0, y1 := int32(yp[0])*0x10101, int32(yp[1])*0x10101
+				o := out[6*cx : 6*cx+6 : 6*cx+6]
+				o[0] = clamp16[((y0+rA)>>16+512)&1023]
+				o[1] = clamp16[((y0+gA)>>16+512)&1023]
+				o[2] = clamp16[((y0+bA)>>16+512)&1023]
+				o[3] = clamp16[((y1+rA)>>16+512)&1023]
+				o[4] = clamp16[((y1+gA)>>16+512)&1023]
+				o[5] = clamp16[((y1+bA)>>16+512)&1023]
+			}
+			if w%2 == 1 {
+				x := w - 1
+				cbv, crv := cb[x/2], cr[x/2]
+				yy := int32(yrow[x]) * 0x10101
+				out[3*x] = clamp16[((yy+crR[crv])>>16+512)&1023]
+				out[3*x+1] = clamp16[((yy+cbG[cbv]+crG[crv])>>16+512)&1023]
+				out[3*x+2] = clamp16[((yy+cbB[cbv])>>16+512)&1023]
+			}
+		}
+		return
+	}
+	x0 := r.Min.X >> hs
 	for y := 0; y < h; y++ {
 		Y := r.Min.Y + y
 		yrow := m.Y[y*m.YStride : y*m.YStride+w]
 		crow := ((Y >> vs) - (r.Min.Y >> vs)) * m.CStride
+		cb, cr := m.Cb[crow:], m.Cr[crow:]
 		out := dst.Pix[y*w*3 : (y+1)*w*3]
 		for x, yv := range yrow {
-			ci := crow + ((r.Min.X + x) >> hs) - (r.Min.X >> hs)
-			yy1 := int32(yv) * 0x10101
-			cb1 := int32(m.Cb[ci]) - 128
-			cr1 := int32(m.Cr[ci]) - 128
-			rr := yy1 + 91881*cr1
-			if uint32(rr)&0xff000000 == 0 {
-				rr >>= 16
-			} else {
-				rr = ^(rr >> 31)
-			}
-			gg := yy1 - 22554*cb1 - 46802*cr1
-			if uint32(gg)&0xff000000 == 0 {
-				gg >>= 16
-			} else {
-				gg = ^(gg >> 31)
-			}
-			bb := yy1 + 116130*cb1
-			if uint32(bb)&0xff000000 == 0 {
-				bb >>= 16
-			} else {
-				bb = ^(bb >> 31)
-			}
-			out[3*x], out[3*x+1], out[3*x+2] = uint8(rr), uint8(gg), uint8(bb)
+			ci := ((r.Min.X + x) >> hs) - x0
+			cbv, crv := cb[ci], cr[ci]
+			yy := int32(yv) * 0x10101
+			o := out[3*x : 3*x+3 : 3*x+3]
+			o[0] = clamp16[((yy+crR[crv])>>16+512)&1023]
+			o[1] = clamp16[((yy+cbG[cbv]+crG[crv])>>16+512)&1023]
+			o[2] = clamp16[((yy+cbB[cbv])>>16+512)&1023]
 		}
 	}
 }
