@@ -54,15 +54,15 @@ type Sample struct {
 
 // Dataset is what discovery found.
 type Dataset struct {
-	Root     string
-	Layout   string
-	Samples  []Sample // sorted by ID
-	Classes  []string // every class seen, including empty ones, sorted
-	Empty    []string // classes declared by a folder or a manifest with no sample
-	Splits   []string // sorted; empty when the dataset has no splits
-	Skipped  []string // files that are not samples (README, manifests), by ID
-	Missing  []Sample // manifest rows whose file does not exist (missing values)
-	BadRows  int      // manifest rows with an empty path or label
+	Root    string
+	Layout  string
+	Samples []Sample // sorted by ID
+	Classes []string // every class seen, including empty ones, sorted
+	Empty   []string // classes declared by a folder or a manifest with no sample
+	Splits  []string // sorted; empty when the dataset has no splits
+	Skipped []string // files that are not samples (README, manifests), by ID
+	Missing []Sample // manifest rows whose file does not exist (missing values)
+	BadRows int      // manifest rows with an empty path or label
 }
 
 // Options tune discovery.
