@@ -348,3 +348,32 @@ func TestFashionMNISTTest10k(t *testing.T) {
 		t.Error("gray images counted in R")
 	}
 }
+
+// TestCrossSplitLeakage: the same picture in train and test, once copied
+// byte for byte and once re-encoded, is found across the splits.
+func TestCrossSplitLeakage(t *testing.T) {
+	root := t.TempDir()
+	src := "../../fixtures/fashion-mnist-1k"
+	cp := func(from, to string) {
+		b, err := os.ReadFile(filepath.Join(src, from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(filepath.Join(root, to)), 0o755)
+		os.WriteFile(filepath.Join(root, to), b, 0o644)
+	}
+	cp("bag/1014.png", "train/bag/1014.png")
+	cp("bag/1015.png", "train/bag/1015.png")
+	cp("coat/10.png", "train/coat/10.png")
+	cp("bag/1014.png", "test/bag/1014.png") // the same file in test
+	cp("coat/109.png", "test/coat/109.png")
+	doc, _ := collectFacts(t, Options{Root: root})
+	cs := doc.Duplicates.CrossSplit
+	if cs == nil || cs.Groups != 1 || cs.Images != 2 || strings.Join(cs.Sets[0].IDs, ",") != "test/bag/1014.png,train/bag/1014.png" ||
+		strings.Join(cs.Sets[0].Splits, ",") != "test,train" {
+		t.Fatalf("cross split %+v", cs)
+	}
+	if doc.Duplicates.Exact.Groups != 1 || doc.Duplicates.ExactBytes.Groups != 1 || len(doc.Dataset.Splits) != 2 {
+		t.Errorf("exact %+v bytes %+v splits %v", doc.Duplicates.Exact, doc.Duplicates.ExactBytes, doc.Dataset.Splits)
+	}
+}

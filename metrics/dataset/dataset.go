@@ -61,7 +61,6 @@ type Dataset struct {
 	Empty   []string // classes declared by a folder or a manifest with no sample
 	Splits  []string // sorted; empty when the dataset has no splits
 	Skipped []string // files that are not samples (README, manifests), by ID
-	Missing []Sample // manifest rows whose file does not exist (missing values)
 	BadRows int      // manifest rows with an empty path or label
 }
 
@@ -365,8 +364,6 @@ func fromHF(root string) (*Dataset, error) {
 		if err := d.fromRows(m.dir, rows, m.split, m.file); err != nil {
 			return nil, err
 		}
-		rel, _ := filepath.Rel(root, m.file)
-		listed[filepath.ToSlash(rel)] = true
 	}
 	for _, s := range d.Samples {
 		listed[s.ID] = true
