@@ -45,6 +45,35 @@ func (h *Histograms) Add(o *Histograms) {
 	}
 }
 
+// brightnessKeys returns 241 R² + 691 G² + 68 B² (gray: the value) of the
+// pixels at (x, y) with x and y multiples of s: the order of these keys is
+// the order of CleanVision's brightness sqrt(0.241 R² + 0.691 G² +
+// 0.068 B²)/255.
+func (m *Measurer) brightnessKeys(img *raster.Image, s int) []uint32 {
+	w, h := img.Width, img.Height
+	cnt := ((w + s - 1) / s) * ((h + s - 1) / s)
+	if cap(m.keys) < cnt {
+		m.keys = make([]uint32, cnt)
+	}
+	keys := m.keys[:0]
+	sr, sg, sb := &m.sq[0], &m.sq[1], &m.sq[2]
+	for y := 0; y < h; y += s {
+		if img.Channels == 1 {
+			row := img.Pix[y*w : (y+1)*w]
+			for x := 0; x < w; x += s {
+				keys = append(keys, uint32(row[x]))
+			}
+			continue
+		}
+		row := img.Pix[3*y*w : 3*(y+1)*w]
+		for x := 0; x < w; x += s {
+			q := row[3*x : 3*x+3 : 3*x+3]
+			keys = append(keys, sr[q[0]]+sg[q[1]]+sb[q[2]])
+		}
+	}
+	return keys
+}
+
 // Percentiles are the brightness percentiles CleanVision records.
 var Percentiles = [7]float64{1, 5, 10, 15, 90, 95, 99}
 
@@ -55,7 +84,9 @@ type Result struct {
 	// BrightnessPerc are numpy's linear percentiles (Percentiles) of the
 	// per-pixel brightness sqrt(0.241 R² + 0.691 G² + 0.068 B²) / 255 (gray:
 	// value / 255), as CleanVision computes them: p99 is its dark score, 1 − p5
-	// its light score.
+	// its light score. Exact over every pixel for images of up to 65,536
+	// pixels; above, over the pixels of a regular grid of stride
+	// ⌈sqrt(n/65,536)⌉ (about 65,536 of them).
 	BrightnessPerc [7]float64
 	// Entropy is PIL's Image.entropy(): −Σ p log2 p over the histogram of all
 	// bands of the stored image (R, G, B and, when present, alpha; or L).
@@ -87,7 +118,6 @@ type Measurer struct {
 	red  []byte     // the luma plane box-reduced by an integer factor
 	hist Histograms // the current image's counts
 	sq   [3][256]uint32
-	lut  [3][256]uint32
 }
 
 // NewMeasurer prepares the lookup tables.
@@ -98,12 +128,14 @@ func NewMeasurer() *Measurer {
 		m.sq[0][v] = 241 * u * u
 		m.sq[1][v] = 691 * u * u
 		m.sq[2][v] = 68 * u * u
-		m.lut[0][v] = u * 19595
-		m.lut[1][v] = u * 38470
-		m.lut[2][v] = u*7471 + 0x8000
 	}
 	return m
 }
+
+// exactBrightness is the most pixels whose brightness percentiles are taken
+// over every pixel; larger images are sampled on a regular grid of about this
+// many pixels.
+const exactBrightness = 65536
 
 // Measure measures img and adds its pixel counts to acc (when not nil).
 func (m *Measurer) Measure(img *raster.Image, acc *Histograms) Result {
@@ -111,48 +143,31 @@ func (m *Measurer) Measure(img *raster.Image, acc *Histograms) Result {
 	n := w * h
 	m.hist = Histograms{}
 	hist := &m.hist
-	if cap(m.keys) < n {
-		m.keys = make([]uint32, n)
-	}
-	keys := m.keys[:n]
 	var res Result
+	// The one full-resolution pass: exact histograms, the luma plane and the
+	// gray check (fused in fused.go / fused_turbo.go).
 	var luma []byte
-	m.top = [1 << 14]int32{}
-	top := &m.top
 	if img.Channels == 1 {
 		luma = img.Pix[:n]
 		hl := &hist[L]
-		for i, v := range luma {
+		for _, v := range luma {
 			hl[v]++
-			keys[i] = uint32(v)
 		}
-		top[0] = int32(n)
 	} else {
 		if cap(m.luma) < n {
 			m.luma = make([]byte, n)
 		}
 		luma = m.luma[:n]
-		hr, hg, hb, hl := &hist[R], &hist[G], &hist[B], &hist[L]
-		lr, lg, lb := &m.lut[0], &m.lut[1], &m.lut[2]
-		sr, sg, sb := &m.sq[0], &m.sq[1], &m.sq[2]
-		pix := img.Pix[:3*n]
-		keys := keys[:len(luma)]
-		var diff byte
-		for i := range luma {
-			q := pix[3*i : 3*i+3 : 3*i+3]
-			r, g, b := q[0], q[1], q[2]
-			hr[r]++
-			hg[g]++
-			hb[b]++
-			l := byte((lr[r] + lg[g] + lb[b]) >> 16)
-			luma[i] = l
-			hl[l]++
-			k := sr[r] + sg[g] + sb[b]
-			keys[i] = k
-			top[k>>12]++
-			diff |= (r ^ g) | (g ^ b)
-		}
-		res.EffectivelyGray = diff == 0
+		res.EffectivelyGray = fused(img.Pix[:3*n], luma, hist)
+	}
+	// Brightness keys: of every pixel for images up to exactBrightness pixels,
+	// else of the pixels on a grid of stride s in both directions.
+	s := int(math.Ceil(math.Sqrt(float64(n) / exactBrightness)))
+	keys := m.brightnessKeys(img, s)
+	m.top = [1 << 14]int32{}
+	top := &m.top
+	for _, k := range keys {
+		top[k>>12]++
 	}
 	if img.Alpha != nil {
 		ha := &hist[A]
