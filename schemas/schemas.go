@@ -40,6 +40,7 @@ const (
 	Facts    Kind = "facts"
 	Verdicts Kind = "verdicts"
 	Profile  Kind = "profile"
+	Datacard Kind = "datacard"
 )
 
 const base = "https://qmcheck.dev/schemas/"
@@ -72,7 +73,7 @@ func load() {
 		return
 	}
 	compiled = map[Kind]*jsonschema.Schema{}
-	for _, k := range []Kind{Facts, Verdicts, Profile} {
+	for _, k := range []Kind{Facts, Verdicts, Profile, Datacard} {
 		s, err := c.Compile(base + string(k) + ".schema.json")
 		if err != nil {
 			compErr = fmt.Errorf("compiling %s schema: %w", k, err)

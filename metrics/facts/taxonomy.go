@@ -9,6 +9,18 @@ type Taxonomy struct {
 	Partition           map[string]*Part      `json:"partition,omitempty"`
 	Concentration       *Concentration        `json:"concentration,omitempty"`
 	AbstractClasses     []string              `json:"abstract_classes,omitempty"`
+	Levels              []TaxonLevel          `json:"levels,omitempty"`
+}
+
+// TaxonLevel says how the classes group at one depth below the root (first
+// paths; a class shallower than the depth is its own group).
+type TaxonLevel struct {
+	Depth             int     `json:"depth"`
+	Groups            int64   `json:"groups"`
+	Largest           string  `json:"largest"`
+	LargestCount      int64   `json:"largest_count"`
+	Gini              float64 `json:"gini"`
+	NormalizedEntropy float64 `json:"normalized_entropy"`
 }
 
 // TaxonClass is one class in the hierarchy.

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qmcheck/qmcheck/evaluator/problem"
 	"github.com/qmcheck/qmcheck/metrics/facts"
 )
 
@@ -54,6 +55,9 @@ type Options struct {
 	Order     []string
 	// Abstract is the node below which a class counts as abstract.
 	Abstract string
+	// PerLevel adds, for every depth below the root, how the classes group
+	// there (facts.Taxonomy.Levels).
+	PerLevel bool
 }
 
 // WordNet is the partition and abstract root for WordNet 3.0 noun synsets:
@@ -106,20 +110,27 @@ func ReadJSONL(r io.Reader, source string, key Key) (*Taxonomy, error) {
 		}
 		var row jsonlRow
 		if err := json.Unmarshal(sc.Bytes(), &row); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", source, line, err)
+			return nil, &problem.Error{File: source, Line: line, Msg: err.Error()}
 		}
 		if len(row.Path) == 0 {
-			return nil, fmt.Errorf("%s:%d: class %s has no path", source, line, row.Wnid)
+			return nil, &problem.Error{File: source, Line: line, Msg: fmt.Sprintf("class %s has no path", row.Wnid)}
+		}
+		on := map[string]bool{}
+		for _, n := range row.Path {
+			if on[n] {
+				return nil, &problem.Error{File: source, Line: line, Msg: fmt.Sprintf("class %s: cycle: %q appears twice on its path", row.Wnid, n)}
+			}
+			on[n] = true
 		}
 		n := row.Wnid
 		if key == ByName {
 			n = strings.TrimSpace(strings.SplitN(row.Names, ",", 2)[0])
 		}
 		if n == "" {
-			return nil, fmt.Errorf("%s:%d: class without a name or id", source, line)
+			return nil, &problem.Error{File: source, Line: line, Msg: "class without a name or id"}
 		}
 		if prev, dup := seen[row.Wnid]; dup {
-			return nil, fmt.Errorf("%s:%d: id %q already on line %d", source, line, row.Wnid, prev)
+			return nil, &problem.Error{File: source, Line: line, Msg: fmt.Sprintf("id %q already on line %d", row.Wnid, prev)}
 		}
 		seen[row.Wnid] = line
 		paths := row.NPaths
@@ -129,10 +140,10 @@ func ReadJSONL(r io.Reader, source string, key Key) (*Taxonomy, error) {
 		t.Classes = append(t.Classes, Class{Name: n, ID: row.Wnid, Node: row.Synset, Path: row.Path, Ancestors: row.Ancestors, Paths: paths})
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, &problem.Error{File: source, Line: line, Msg: err.Error()}
 	}
 	if len(t.Classes) == 0 {
-		return nil, fmt.Errorf("%s: no classes", source)
+		return nil, &problem.Error{File: source, Msg: "no classes"}
 	}
 	count := map[string]int{}
 	for _, c := range t.Classes {
@@ -185,7 +196,9 @@ func Shares(f *facts.Taxonomy, counts map[string]int64) (map[string]float64, err
 //     shallower than Level is its own group), the Gini coefficient of the
 //     group sizes, G = Σ_i Σ_j |x_i − x_j| / (2 n² x̄), and the normalised
 //     entropy H / ln n of the group shares (1 when n = 1);
-//   - abstract_classes: classes with o.Abstract among their ancestors.
+//   - abstract_classes: classes with o.Abstract among their ancestors;
+//   - levels (with o.PerLevel): the same grouping at every depth from 1 to
+//     the deepest class, with the largest group of each.
 func (t *Taxonomy) Facts(o Options) *facts.Taxonomy {
 	if o.MaxHeight == 0 {
 		o.MaxHeight = DefaultMaxHeight
@@ -257,22 +270,47 @@ func (t *Taxonomy) Facts(o Options) *facts.Taxonomy {
 	}
 	sort.Strings(out.AbstractClasses)
 
-	// Concentration at Level.
-	groups := map[string]float64{}
-	for _, c := range t.Classes {
-		i := len(c.Path) - 1 - o.Level // index of the node at depth Level
-		if i < 0 {
-			i = 0
+	// Concentration at Level, and at every level when asked.
+	out.Concentration = &facts.Concentration{Level: o.Level}
+	out.Concentration.Groups, _, _, out.Concentration.Gini, out.Concentration.NormalizedEntropy = t.level(o.Level)
+	if o.PerLevel {
+		deepest := 0
+		for _, c := range t.Classes {
+			deepest = max(deepest, len(c.Path)-1)
 		}
-		groups[c.Path[i]]++
+		for d := 1; d <= deepest; d++ {
+			l := facts.TaxonLevel{Depth: d}
+			l.Groups, l.Largest, l.LargestCount, l.Gini, l.NormalizedEntropy = t.level(d)
+			out.Levels = append(out.Levels, l)
+		}
 	}
-	sizes := make([]float64, 0, len(groups))
-	for _, v := range groups {
-		sizes = append(sizes, v)
+	return out
+}
+
+// level groups the classes by their first-path node at depth d below the
+// root (a class shallower than d is its own group) and returns the number of
+// groups, the largest (ties: the first name), its size, and the Gini
+// coefficient and normalised entropy of the group sizes.
+func (t *Taxonomy) level(d int) (groups int64, largest string, size int64, gini, entropy float64) {
+	by := map[string]float64{}
+	for _, c := range t.Classes {
+		i := max(len(c.Path)-1-d, 0) // index of the node at depth d
+		by[c.Path[i]]++
+	}
+	names := make([]string, 0, len(by))
+	for n := range by {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	sizes := make([]float64, 0, len(by))
+	for _, n := range names {
+		if by[n] > by[largest] || largest == "" {
+			largest = n
+		}
+		sizes = append(sizes, by[n])
 	}
 	sort.Float64s(sizes) // a fixed summation order: the same bits every run
-	out.Concentration = &facts.Concentration{Level: o.Level, Groups: int64(len(sizes)), Gini: Gini(sizes), NormalizedEntropy: NormalizedEntropy(sizes)}
-	return out
+	return int64(len(sizes)), largest, int64(by[largest]), Gini(sizes), NormalizedEntropy(sizes)
 }
 
 func group(c Class, o Options) string {
@@ -336,5 +374,6 @@ func NormalizedEntropy(x []float64) float64 {
 			h -= p * math.Log(p)
 		}
 	}
-	return h / math.Log(float64(len(x)))
+	// Rounding can push H / ln n of equal groups a hair above 1.
+	return math.Min(h/math.Log(float64(len(x))), 1)
 }

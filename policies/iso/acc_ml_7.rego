@@ -10,7 +10,8 @@
 #   the highest error rate decides (the conservative reading), ties to the
 #   first listed. X = 1 - rate, in [0, 1]; 1 means no wrong label. The finding
 #   names the deciding source, its scope and population, projects its rate
-#   onto /dataset/images (round(rate x images)), and lists the other sources.
+#   onto /dataset/images (round(rate x images)), and, when there are several
+#   sources, says which decided and why and lists the others.
 #   A validated rate covers the scope that was checked (often a test split) and
 #   is projected, not measured, on the rest. N/A when the facts hold no
 #   label-error figure.
@@ -38,8 +39,8 @@ _estimated := object.get(input, ["labels", "estimated"], [])
 
 # Every usable source: kind 0 (validated) ranks before kind 1 (estimated).
 sources := array.concat(
-	[{"kind": 0, "index": i, "rate": e.rate, "text": _external_text(e)} | some i, e in _external],
-	[{"kind": 1, "index": i, "rate": r, "text": _estimated_text(e)} |
+	[{"kind": 0, "index": i, "rate": e.rate, "name": e.source, "text": _external_text(e)} | some i, e in _external],
+	[{"kind": 1, "index": i, "rate": r, "name": _method(e), "text": _estimated_text(e)} |
 		some i, e in _estimated
 		r := _estimated_rate(e)
 	],
@@ -99,9 +100,23 @@ _projection := "" if not lib.has(["dataset", "images"])
 
 _also := "" if count(ranked) == 1
 
-_also := sprintf("; also: %s", [concat(", ", [sprintf("%s (%s)", [lib.pct(s.rate, 2), s.text]) |
-	some s in array.slice(ranked, 1, count(ranked))
-])]) if count(ranked) > 1
+_also := sprintf("; decided by %s (%s); also: %s", [
+	deciding.name,
+	concat(", ", _why),
+	concat(", ", [sprintf("%s (%s)", [lib.pct(s.rate, 2), s.text]) |
+		some s in array.slice(ranked, 1, count(ranked))
+	]),
+]) if count(ranked) > 1
+
+_kind_name := ["validated figures", "estimates"]
+
+_same_kind := count([s | some s in sources; s.kind == deciding.kind])
+
+# Why the deciding source decided: its kind, then its rate.
+_why := array.concat(
+	["validated figures outrank estimates" | deciding.kind == 0; _same_kind < count(sources)],
+	[sprintf("the highest rate of %d %s", [_same_kind, _kind_name[deciding.kind]]) | _same_kind > 1],
+)
 
 _used := [tokens |
 	some tokens in array.concat(

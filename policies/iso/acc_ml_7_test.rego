@@ -38,7 +38,7 @@ test_validated_outranks_higher_estimate if {
 	v := acc_ml_7.verdict with input as {"dataset": {"images": 1431167}, "labels": {"external": [northcutt], "estimated": [estimate, high]}}
 		with data.profile as profile
 	v.value == 1 - 0.0583
-	v.finding == "5.83% of labels wrong (Northcutt, Athalye & Mueller (2021), ImageNet validation set: 2,916 validated errors (5,440 checked) in 50,000 samples); projected on 1,431,167 images ≈ 83,437; X = 0.9417 < 0.9700; also: 10.00% (knn estimate on lens L2: 100 of 1,000 samples flagged), 2.00% (confident learning estimate: 25,623 of 1,281,167 samples flagged)"
+	v.finding == "5.83% of labels wrong (Northcutt, Athalye & Mueller (2021), ImageNet validation set: 2,916 validated errors (5,440 checked) in 50,000 samples); projected on 1,431,167 images ≈ 83,437; X = 0.9417 < 0.9700; decided by Northcutt, Athalye & Mueller (2021) (validated figures outrank estimates); also: 10.00% (knn estimate on lens L2: 100 of 1,000 samples flagged), 2.00% (confident learning estimate: 25,623 of 1,281,167 samples flagged)"
 	count(v.evidence) == 14
 }
 
@@ -49,7 +49,7 @@ test_pass_highest_validated_rate_decides if {
 		with data.profile as profile
 	v.verdict == "pass"
 	v.value == 1 - 0.0054
-	v.finding == "0.54% of labels wrong (A, test images: published rate over 10,000 samples); projected on 60,000 images ≈ 324; X = 0.9946 >= 0.9900; also: 0.08% (B, validation images: 8 validated errors in 10,000 samples)"
+	v.finding == "0.54% of labels wrong (A, test images: published rate over 10,000 samples); projected on 60,000 images ≈ 324; X = 0.9946 >= 0.9900; decided by A (the highest rate of 2 validated figures); also: 0.08% (B, validation images: 8 validated errors in 10,000 samples)"
 }
 
 test_ties_go_to_first_listed if {
@@ -86,4 +86,23 @@ test_na_empty_estimate if {
 	v := acc_ml_7.verdict with input as {"dataset": {"images": 10}, "labels": {"estimated": [{"method": "m", "population": 0, "count": 0}]}}
 		with data.profile as profile
 	v.verdict == "na"
+}
+
+test_several_estimates_highest_decides if {
+	low := {"method": "confident_learning", "population": 1000, "count": 20, "rate": 0.02}
+	high := {"method": "knn_confident_learning", "lens": "builtin", "population": 1000, "count": 45, "rate": 0.05}
+	v := acc_ml_7.verdict with input as {"dataset": {"images": 1000}, "labels": {"estimated": [low, high]}}
+		with data.profile as profile
+	v.verdict == "fail"
+	v.value == 0.95
+	v.finding == "5.00% of labels wrong (knn_confident_learning estimate on lens builtin: estimated noise rate; 45 of 1,000 samples flagged); projected on 1,000 images ≈ 50; X = 0.9500 < 0.9700; decided by knn_confident_learning estimate on lens builtin (the highest rate of 2 estimates); also: 2.00% (confident_learning estimate: estimated noise rate; 20 of 1,000 samples flagged)"
+}
+
+test_validated_and_estimates_several_of_each if {
+	a := {"source": "A", "scope": "s", "population": 100, "rate": 0.03}
+	e := {"method": "confident_learning", "population": 1000, "count": 90, "rate": 0.09}
+	v := acc_ml_7.verdict with input as {"dataset": {"images": 1000}, "labels": {"external": [northcutt, a], "estimated": [e]}}
+		with data.profile as profile
+	v.value == 1 - 0.0583
+	contains(v.finding, "; decided by Northcutt, Athalye & Mueller (2021) (validated figures outrank estimates, the highest rate of 2 validated figures); also: 3.00% (A, s: published rate over 100 samples), 9.00% (confident_learning estimate")
 }
