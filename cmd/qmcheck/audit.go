@@ -10,6 +10,7 @@ import (
 
 	"github.com/qmcheck/qmcheck/evaluator"
 	"github.com/qmcheck/qmcheck/evaluator/problem"
+	"github.com/qmcheck/qmcheck/evaluator/report"
 	"github.com/qmcheck/qmcheck/metrics/facts"
 )
 
@@ -35,6 +36,7 @@ func newAudit() *cobra.Command {
 		cf       collectFlags
 		jf       judgeFlags
 		factsOut string
+		htmlOut  string
 	)
 	cmd := &cobra.Command{
 		Use:   "audit DIR",
@@ -81,11 +83,21 @@ verdict per QM of the profile (as 'check' does), with the same exit codes.
 			if err != nil {
 				return err
 			}
+			if htmlOut != "" {
+				var page bytes.Buffer
+				if err := report.HTML(&page, doc, r, report.Options{ImagesRoot: args[0], Policies: eng.Policies(), FactsFile: factsOut}); err != nil {
+					return err
+				}
+				if err := writeAtomic(htmlOut, page.Bytes()); err != nil {
+					return err
+				}
+			}
 			return jf.emit(r, factsOut)
 		},
 	}
 	cf.register(cmd)
 	jf.register(cmd)
 	cmd.Flags().StringVar(&factsOut, "facts-out", "", "also write the collected facts to this file")
+	cmd.Flags().StringVar(&htmlOut, "report", "", "also write the self-contained HTML report to this file")
 	return cmd
 }

@@ -36,6 +36,10 @@ type collectFlags struct {
 	shard      string
 	quiet      bool
 	provenance bool
+	datacard   string
+	taxonomy   string
+	predProbs  string
+	predIDs    string
 }
 
 func (f *collectFlags) register(cmd *cobra.Command) {
@@ -48,6 +52,10 @@ func (f *collectFlags) register(cmd *cobra.Command) {
 	fl.IntVar(&f.near, "near-distance", 0, "largest Hamming distance (of 64) recorded between near-duplicate perceptual hashes (default 6)")
 	fl.BoolVar(&f.quiet, "quiet", false, "no progress bar")
 	fl.BoolVar(&f.provenance, "provenance", false, "record start and end time, host and worker count in the facts (they are then no longer byte-identical between runs)")
+	fl.StringVar(&f.datacard, "datacard", "", "datacard (TOML) with declared metadata and published label-error rates")
+	fl.StringVar(&f.taxonomy, "taxonomy", "", "class taxonomy: wordnet (classes are wnids), wordnet:DIR, a .jsonl file or a class > parent > ... file")
+	fl.StringVar(&f.predProbs, "pred-probs", "", "out-of-sample predicted probabilities (.npy, N×K; columns = classes in sorted name order) for confident learning")
+	fl.StringVar(&f.predIDs, "pred-probs-ids", "", "sample ids of the --pred-probs rows, one per line (default: the decoded labelled samples in id order)")
 }
 
 func (f *collectFlags) options(root, checkpoint string) (collect.Options, error) {
@@ -101,6 +109,11 @@ func (f *collectFlags) run(cmd *cobra.Command, o collect.Options) (*facts.Docume
 	if err != nil {
 		return nil, err
 	}
+	if o.ShardCount <= 1 {
+		if err := f.enrich(doc, c); err != nil {
+			return nil, err
+		}
+	}
 	if f.provenance {
 		host, _ := os.Hostname()
 		doc.Collector.Provenance = map[string]any{"started": started.Format(time.RFC3339), "finished": time.Now().UTC().Format(time.RFC3339),
@@ -124,6 +137,11 @@ func writeAtomic(path string, b []byte) error {
 		return err
 	}
 	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err

@@ -381,11 +381,11 @@ func (m *Measurer) thumb(luma []byte, w, h int) ([]byte, int, int) {
 		m.red = make([]byte, tw*th)
 	}
 	out := m.red[:tw*th]
-	cx := make([]int32, w)
-	cols := make([]uint32, tw)
-	for x := range cx {
-		cx[x] = int32(x * tw / w)
-		cols[cx[x]]++
+	// Output column tx averages the source columns [x0[tx], x0[tx+1]): the
+	// x with x·tw/w == tx, a contiguous run.
+	x0 := make([]int, tw+1)
+	for tx := 0; tx <= tw; tx++ {
+		x0[tx] = (tx*w + tw - 1) / tw
 	}
 	acc := make([]uint32, tw)
 	y := 0
@@ -394,12 +394,17 @@ func (m *Measurer) thumb(luma []byte, w, h int) ([]byte, int, int) {
 		rows := uint32(0)
 		for ; y < h && y*th/h == ty; y++ {
 			rows++
-			for x, v := range luma[y*w : (y+1)*w] {
-				acc[cx[x]] += uint32(v)
+			row := luma[y*w : (y+1)*w]
+			for tx := range acc {
+				var s uint32
+				for _, v := range row[x0[tx]:x0[tx+1]] {
+					s += uint32(v)
+				}
+				acc[tx] += s
 			}
 		}
 		for tx, s := range acc {
-			d := cols[tx] * rows
+			d := uint32(x0[tx+1]-x0[tx]) * rows
 			out[ty*tw+tx] = byte((s + d/2) / d)
 		}
 	}
