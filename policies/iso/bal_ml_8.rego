@@ -44,8 +44,17 @@ h := _ln(total) - (sum([v | some n in counts; n > 0; v := n * _ln(n)]) / total)
 
 ln_k := _ln(k)
 
-# 1 - H/ln K, floored at 0 against rounding when the classes are equal.
-d := max([0, 1 - (h / ln_k)]) if k > 1
+# 1 - H/ln K; rounding leaves ~1e-16 when the classes are equal: below
+# 1e-12 it is 0.
+d := 0 if {
+	k > 1
+	1 - (h / ln_k) < 1e-12
+}
+
+d := 1 - (h / ln_k) if {
+	k > 1
+	1 - (h / ln_k) >= 1e-12
+}
 
 d := 0 if k == 1
 
