@@ -15,7 +15,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -106,17 +107,17 @@ func (e *Engine) bind() error {
 				e.prof.Namespace, q.ID, e.prof.Namespace, q.ID)
 			continue
 		}
-		for _, k := range sortedKeys(q.Thresholds) {
+		for _, k := range slices.Sorted(maps.Keys(q.Thresholds)) {
 			if _, ok := pol.Thresholds[k]; !ok {
 				at(base+"/thresholds/"+k, "unknown threshold %q for %s; %s declares: %s", k, q.ID, pol.File, keyList(pol.Thresholds))
 			}
 		}
-		for _, k := range sortedKeys(pol.Thresholds) {
+		for _, k := range slices.Sorted(maps.Keys(pol.Thresholds)) {
 			if _, ok := q.Thresholds[k]; !ok {
 				at(base+"/thresholds", "missing threshold %q for %s (%s: %s)", k, q.ID, pol.File, pol.Thresholds[k])
 			}
 		}
-		for _, k := range sortedKeys(q.Params) {
+		for _, k := range slices.Sorted(maps.Keys(q.Params)) {
 			if _, ok := pol.Params[k]; !ok {
 				at(base+"/params/"+k, "unknown parameter %q for %s; %s declares: %s", k, q.ID, pol.File, keyList(pol.Params))
 			}
@@ -131,20 +132,11 @@ func (e *Engine) bind() error {
 
 func escapePtr(s string) string { return strings.NewReplacer("~", "~0", "/", "~1").Replace(s) }
 
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
 func keyList[V any](m map[string]V) string {
 	if len(m) == 0 {
 		return "none"
 	}
-	return strings.Join(sortedKeys(m), ", ")
+	return strings.Join(slices.Sorted(maps.Keys(m)), ", ")
 }
 
 // Evaluate judges facts (a decoded, schema-valid facts document) and returns
@@ -239,8 +231,8 @@ func (e *Engine) frame(b *bound) Verdict {
 			}
 		}
 		// Other readings that use another ID for this QM.
-		for _, ns := range sortedKeys(cat.Aliases) {
-			for _, id := range sortedKeys(cat.Aliases[ns]) {
+		for _, ns := range slices.Sorted(maps.Keys(cat.Aliases)) {
+			for _, id := range slices.Sorted(maps.Keys(cat.Aliases[ns])) {
 				a := cat.Aliases[ns][id]
 				for _, bt := range a.BelongsTo {
 					if bt.QM == q.ID && !(a.SameAsStandard && id == q.ID) {

@@ -21,21 +21,27 @@ func ReadFacts(file string) (any, error) {
 }
 
 // ParseFacts is ReadFacts on bytes already read; file names them in errors.
-func ParseFacts(file string, b []byte) (any, error) {
+func ParseFacts(file string, b []byte) (any, error) { return ParseDocument(schemas.Facts, file, b) }
+
+// ParseDocument decodes a JSON document of kind k (numbers kept exact) and
+// validates it against its schema: malformed JSON at file:line:col, schema
+// violations at their JSON pointers, all as a *problem.List.
+func ParseDocument(k schemas.Kind, file string, b []byte) (any, error) {
+	what := string(k)
 	doc, err := schemas.DecodeJSON(b)
 	if err != nil {
 		var se *schemas.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &problem.List{What: "facts", Errors: []*problem.Error{{File: file, Line: se.Line, Col: se.Col, Msg: "malformed JSON: " + se.Msg}}}
+			return nil, &problem.List{What: what, Errors: []*problem.Error{{File: file, Line: se.Line, Col: se.Col, Msg: "malformed JSON: " + se.Msg}}}
 		}
-		return nil, &problem.List{What: "facts", Errors: []*problem.Error{{File: file, Msg: err.Error()}}}
+		return nil, &problem.List{What: what, Errors: []*problem.Error{{File: file, Msg: err.Error()}}}
 	}
-	if err := schemas.Validate(schemas.Facts, doc); err != nil {
+	if err := schemas.Validate(k, doc); err != nil {
 		var ve *schemas.ValidationError
 		if !errors.As(err, &ve) {
 			return nil, fmt.Errorf("validating %s: %w", file, err)
 		}
-		l := &problem.List{What: "facts"}
+		l := &problem.List{What: what}
 		for _, e := range ve.Errors {
 			p := e.Pointer
 			if p == "" {

@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -69,11 +71,11 @@ func newCatalogue() *cobra.Command {
 			if err := w.Flush(); err != nil {
 				return err
 			}
-			for _, ns := range sortedNS(cat.Aliases) {
+			for _, ns := range slices.Sorted(maps.Keys(cat.Aliases)) {
 				fmt.Printf("\nAliases of the %s reading (its IDs are mostly not the standard's):\n", ns)
 				w := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
 				fmt.Fprintln(w, "ID\tMEANS THERE\tIN ISO/IEC 5259-2\tBELONGS TO")
-				for _, id := range sortedNS(cat.Aliases[ns]) {
+				for _, id := range slices.Sorted(maps.Keys(cat.Aliases[ns])) {
 					a := cat.Aliases[ns][id]
 					var to []string
 					for _, b := range a.BelongsTo {
@@ -95,13 +97,4 @@ func newCatalogue() *cobra.Command {
 	cmd.Flags().StringVarP(&format, "format", "f", "table", "table or json")
 	cmd.Flags().StringVar(&policy, "policy", "", "policy directory instead of the embedded policies")
 	return cmd
-}
-
-func sortedNS[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -3,8 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/open-policy-agent/opa/v1/topdown"
@@ -64,10 +65,10 @@ func newExplain() *cobra.Command {
 				fmt.Fprintf(w, "\n%s\n", wrap(pol.Description, 100))
 			}
 			fmt.Fprintf(w, "\nActive thresholds (severity %s):\n", qm.Severity)
-			for _, k := range sortedNS(qm.Thresholds) {
+			for _, k := range slices.Sorted(maps.Keys(qm.Thresholds)) {
 				fmt.Fprintf(w, "  %-22s %-8v %s\n", k, qm.Thresholds[k], pol.Thresholds[k])
 			}
-			for _, k := range sortedNS(qm.Params) {
+			for _, k := range slices.Sorted(maps.Keys(qm.Params)) {
 				fmt.Fprintf(w, "  param %-16s %-8v %s\n", k, qm.Params[k], pol.Params[k])
 			}
 			if qm.Rationale != "" {
@@ -138,8 +139,7 @@ func oneLine(n any) string {
 func compact(v any) string {
 	s := fmt.Sprint(v)
 	if m, ok := v.(map[string]any); ok {
-		keys := sortedNS(m)
-		sort.Strings(keys)
+		keys := slices.Sorted(maps.Keys(m))
 		s = fmt.Sprintf("{%d keys: %s}", len(keys), strings.Join(keys, ", "))
 	}
 	if len(s) > 200 {

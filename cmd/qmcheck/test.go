@@ -2,7 +2,8 @@ package main
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -59,8 +60,7 @@ policy does not compile.`,
 			if rep.Coverage != nil {
 				fmt.Printf("coverage: %.2f%% of policy lines\n", *rep.Coverage)
 				if verbose {
-					files := sortedNS(rep.Uncovered)
-					sort.Strings(files)
+					files := slices.Sorted(maps.Keys(rep.Uncovered))
 					for _, f := range files {
 						fmt.Printf("  not covered %s: rows %v\n", f, rep.Uncovered[f])
 					}

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"html/template"
 	"image/color"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -245,7 +247,7 @@ func classCountsChart(d *facts.Document) Chart {
 }
 
 func sumCounts(m map[string]int64) int64 {
-	keys := sortedKeys(m)
+	keys := slices.Sorted(maps.Keys(m))
 	var s int64
 	for _, k := range keys {
 		s += m[k]
@@ -358,7 +360,7 @@ func channelOrder(m map[string]*facts.Channel) []string {
 			out = append(out, n)
 		}
 	}
-	for _, n := range sortedKeys(m) {
+	for _, n := range slices.Sorted(maps.Keys(m)) {
 		switch n {
 		case "R", "G", "B", "L":
 		default:
@@ -520,7 +522,7 @@ func pcaChart(name string, l *facts.Lens, tax *facts.Taxonomy) Chart {
 		ch.Missing = fmt.Sprintf("not measured: no PCA of class means (/lenses/%s/pca/class_means)", ptrEsc(name))
 		return ch
 	}
-	classes := sortedKeys(l.PCA.ClassMeans)
+	classes := slices.Sorted(maps.Keys(l.PCA.ClassMeans))
 	byGroup := map[string][]string{}
 	for _, c := range classes {
 		g := "no group"
@@ -543,7 +545,7 @@ func pcaChart(name string, l *facts.Lens, tax *facts.Taxonomy) Chart {
 		return s
 	}
 	p := newPlot(ax(0), ax(1))
-	groups := sortedKeys(byGroup)
+	groups := slices.Sorted(maps.Keys(byGroup))
 	for i, g := range groups {
 		var xys plotter.XYs
 		for _, c := range byGroup[g] {

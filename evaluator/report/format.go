@@ -1,7 +1,6 @@
 package report
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -39,15 +38,6 @@ func pct(n, total int64) string {
 		return "—"
 	}
 	return strconv.FormatFloat(100*float64(n)/float64(total), 'f', 2, 64) + "%"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // plural writes "1 group", "3 groups".

@@ -2,7 +2,9 @@ package report
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -121,7 +123,7 @@ func (p *Prescriptions) bulkUp(d *facts.Document, lim Limits) {
 	}
 	switch {
 	case c != nil && len(c.Counts) > 0:
-		names := sortedKeys(c.Counts)
+		names := slices.Sorted(maps.Keys(c.Counts))
 		vals := make([]float64, len(names))
 		for i, k := range names {
 			vals[i] = float64(c.Counts[k])
@@ -160,13 +162,13 @@ func (p *Prescriptions) bulkUp(d *facts.Document, lim Limits) {
 	default:
 		p.Unmeasured = append(p.Unmeasured, "cannot name the classes to bulk up by count: no class counts (/classes)")
 	}
-	for _, name := range sortedKeys(d.Lenses) {
+	for _, name := range slices.Sorted(maps.Keys(d.Lenses)) {
 		l := d.Lenses[name]
 		if l.Density == nil {
 			continue
 		}
 		if pc := l.Density.PerClass; len(pc) > 0 {
-			names := sortedKeys(pc)
+			names := slices.Sorted(maps.Keys(pc))
 			vals := make([]float64, len(names))
 			for i, k := range names {
 				vals[i] = pc[k]
@@ -214,7 +216,7 @@ func classList(s *facts.ClassSet) string {
 			}
 		}
 	}
-	keys := sortedKeys(m)
+	keys := slices.Sorted(maps.Keys(m))
 	sort.SliceStable(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] })
 	var parts []string
 	for _, k := range keys {
@@ -248,7 +250,7 @@ func (p *Prescriptions) diet(d *facts.Document, lim Limits) {
 			p.dupGroups(g.gr, g.ptr, g.what, g.action, g.hashed, lim)
 		}
 	}
-	for _, name := range sortedKeys(d.Lenses) {
+	for _, name := range slices.Sorted(maps.Keys(d.Lenses)) {
 		l := d.Lenses[name]
 		if nd := l.NearDuplicates; nd != nil && len(nd.Sets) > 0 {
 			pr := Prescription{Kind: Diet, Lens: name, Fact: "/lenses/" + ptrEsc(name) + "/near_duplicates",
@@ -464,7 +466,7 @@ func (p *Prescriptions) repair(d *facts.Document, lim Limits) {
 			p.Repair = append(p.Repair, pr)
 		}
 	}
-	for _, name := range sortedKeys(d.Lenses) {
+	for _, name := range slices.Sorted(maps.Keys(d.Lenses)) {
 		o := d.Lenses[name].Outliers
 		if o == nil {
 			continue

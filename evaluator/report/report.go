@@ -18,6 +18,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -251,7 +253,7 @@ func build(d *facts.Document, r *evaluator.Report, o Options) *page {
 		safely("chart-pixels", "Pixel values per channel", func() Chart { return pixelChart(d, o.LinearPixels) }),
 		safely("chart-resolution", "Image sizes", func() Chart { return resolutionChart(d) }),
 	}
-	for _, name := range sortedKeys(d.Lenses) {
+	for _, name := range slices.Sorted(maps.Keys(d.Lenses)) {
 		l := d.Lenses[name]
 		ls := lensSection{Name: name, Slug: slug(name), About: lensAbout(l)}
 		ls.Charts = []Chart{
@@ -324,7 +326,7 @@ func row(v evaluator.Verdict, ns string, pol *evaluator.Policies) verdictRow {
 		vr.Standard = append(vr.Standard, t)
 	}
 	var th []string
-	keys := sortedKeys(v.Thresholds)
+	keys := slices.Sorted(maps.Keys(v.Thresholds))
 	for _, k := range keys {
 		th = append(th, fmt.Sprintf("%s %s", k, fnum(v.Thresholds[k], 6)))
 	}
@@ -342,7 +344,7 @@ func row(v evaluator.Verdict, ns string, pol *evaluator.Policies) verdictRow {
 	if pol != nil {
 		if p, ok := pol.Policy(ns, v.QM); ok {
 			vr.Meta = p
-			for _, k := range sortedKeys(p.Thresholds) {
+			for _, k := range slices.Sorted(maps.Keys(p.Thresholds)) {
 				vr.MetaThresholds = append(vr.MetaThresholds, [2]string{k, p.Thresholds[k]})
 			}
 		}
@@ -429,7 +431,7 @@ func glance(d *facts.Document) [][2]string {
 	}
 	if len(d.Dataset.Splits) > 0 {
 		var parts []string
-		for _, k := range sortedKeys(d.Dataset.Splits) {
+		for _, k := range slices.Sorted(maps.Keys(d.Dataset.Splits)) {
 			parts = append(parts, fmt.Sprintf("%s %s", k, comma(d.Dataset.Splits[k].Images)))
 		}
 		add("splits", strings.Join(parts, ", "))
@@ -456,7 +458,7 @@ func glance(d *facts.Document) [][2]string {
 		add("integrity", s)
 	}
 	if len(d.Lenses) > 0 {
-		add("lenses", strings.Join(sortedKeys(d.Lenses), ", "))
+		add("lenses", strings.Join(slices.Sorted(maps.Keys(d.Lenses)), ", "))
 	}
 	if d.Taxonomy != nil {
 		add("taxonomy", d.Taxonomy.Source)
@@ -467,7 +469,7 @@ func glance(d *facts.Document) [][2]string {
 
 // countList writes a count map largest first: "RGB 1,408,698, L 22,469".
 func countList(m map[string]int64) string {
-	keys := sortedKeys(m)
+	keys := slices.Sorted(maps.Keys(m))
 	sort.SliceStable(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] })
 	var parts []string
 	for _, k := range keys {

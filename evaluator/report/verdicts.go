@@ -28,28 +28,8 @@ func ReadVerdicts(file string) (*evaluator.Report, error) {
 // ParseVerdicts is ReadVerdicts on bytes already read; file names them in
 // errors.
 func ParseVerdicts(file string, b []byte) (*evaluator.Report, error) {
-	doc, err := schemas.DecodeJSON(b)
-	if err != nil {
-		var se *schemas.SyntaxError
-		if errors.As(err, &se) {
-			return nil, &problem.List{What: "verdicts", Errors: []*problem.Error{{File: file, Line: se.Line, Col: se.Col, Msg: "malformed JSON: " + se.Msg}}}
-		}
-		return nil, &problem.List{What: "verdicts", Errors: []*problem.Error{{File: file, Msg: err.Error()}}}
-	}
-	if err := schemas.Validate(schemas.Verdicts, doc); err != nil {
-		var ve *schemas.ValidationError
-		if !errors.As(err, &ve) {
-			return nil, fmt.Errorf("validating %s: %w", file, err)
-		}
-		l := &problem.List{What: "verdicts"}
-		for _, e := range ve.Errors {
-			p := e.Pointer
-			if p == "" {
-				p = "/"
-			}
-			l.Errors = append(l.Errors, &problem.Error{File: file, Pointer: p, Msg: e.Message})
-		}
-		return nil, l
+	if _, err := evaluator.ParseDocument(schemas.Verdicts, file, b); err != nil {
+		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
