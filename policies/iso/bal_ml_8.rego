@@ -62,6 +62,13 @@ _largest := sort([[0 - n, c] | some c, n in counts])[0]
 
 _smallest := sort([[n, c] | some c, n in counts])[0]
 
+_sizes := sprintf("every class %s", [lib.grouped(_smallest[0])]) if {
+	_smallest[0] == 0 - _largest[0]
+} else := sprintf("largest %s %s, smallest %s %s", [
+	lib.quote(_largest[1]), lib.grouped(0 - _largest[0]),
+	lib.quote(_smallest[1]), lib.grouped(_smallest[0]),
+])
+
 _summary_fields := [f | some f in ["mean", "std", "min", "max"]; lib.has(["classes", f])]
 
 verdict := lib.na("per-class counts absent (/classes/counts); only a summary (mean, std, min, max)") if {
@@ -94,10 +101,8 @@ verdict := lib.result(
 verdict := lib.result(
 	lib.at_most(d, t.pass_max, t.caution_max),
 	d,
-	sprintf("%s classes, %s labels (largest %s %s, smallest %s %s): H = %s nats of ln K = %s; %s", [
-		lib.grouped(k), lib.grouped(total),
-		lib.quote(_largest[1]), lib.grouped(0 - _largest[0]),
-		lib.quote(_smallest[1]), lib.grouped(_smallest[0]),
+	sprintf("%s classes, %s labels (%s): H = %s nats of ln K = %s; %s", [
+		lib.grouped(k), lib.grouped(total), _sizes,
 		lib.num(h, 4), lib.num(ln_k, 4), lib.x_max("D", d, t, 4),
 	]),
 	[lib.ev(["classes", "counts"])],
