@@ -82,12 +82,18 @@ Exit codes: 0 gate passed; 1 gate failed (a verdict at or above --fail-on);
 	})
 	root.AddCommand(
 		newCheck(),
+		newCollect(),
+		newMerge(),
+		newAudit(),
 		newCatalogue(),
 		newExplain(),
 		newTest(),
 		newInit(),
 		newProfileCmd(),
 		newValidate(),
+		newLabelIssues(),
+		newReport(),
+		newLens(),
 	)
 	return root
 }

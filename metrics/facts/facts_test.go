@@ -46,7 +46,7 @@ func full() *Document {
 		Taxonomy: &Taxonomy{Source: "wn", Classes: map[string]TaxonClass{"a": {ID: "n1", Node: "a.n.01", Path: []string{"a.n.01", "entity.n.01"}, Paths: 1, Group: "biotic"}},
 			Nodes: map[string]int64{"entity.n.01": 2}, LargestSiblingGroup: &SiblingGroup{Node: "x", Count: 2, Share: 1, MaxHeight: 5, Members: []string{"a", "b"}},
 			Partition: map[string]*Part{"biotic": {Node: "organism.n.01", Count: 1, Share: 0.5}}, Concentration: &Concentration{Level: 6, Groups: 2, Gini: 0.1, NormalizedEntropy: 0.9},
-			AbstractClasses: []string{"b"}},
+			AbstractClasses: []string{"b"}, Levels: []TaxonLevel{{Depth: 1, Groups: 2, Largest: "x", LargestCount: 1, Gini: 0.1, NormalizedEntropy: 0.9}}},
 		Labels: &Labels{External: []External{{Source: "s", Scope: "val", Population: 10, Checked: 5, Validated: 1, Rate: 0.1}},
 			Estimated: []Estimated{{Method: "confident_learning", Lens: "builtin", FilterBy: "prune_by_noise_rate", Population: 3, Count: 1, Rate: F(0.3), Issues: []LabelIssue{{ID: "a", Given: "a", Suggested: "b", Score: F(0.1)}}}}},
 		Datacard: map[string]any{"labelling": map[string]any{"method": "crowd"}},

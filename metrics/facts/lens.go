@@ -1,6 +1,8 @@
 package facts
 
-// Lens is the dataset seen through one embedding.
+// Lens is the dataset seen through one embedding (metrics/lens measures it;
+// docs/lenses.md defines every field). Exact is false when the k-NN search
+// used a fixed-seed reference sample of ReferenceSample samples (Seed).
 type Lens struct {
 	Source          string                 `json:"source,omitempty"`
 	Model           string                 `json:"model,omitempty"`
@@ -20,7 +22,8 @@ type Lens struct {
 	TaxonomyShares  map[string]*GroupShare `json:"taxonomy_shares,omitempty"`
 }
 
-// Density is the k-NN density of the samples.
+// Density is the k-NN density of the samples (Formula states it; metrics/lens
+// writes exp(−d̄/median d̄), d̄ the mean k-NN distance) and its summaries.
 type Density struct {
 	Formula   string             `json:"formula,omitempty"`
 	Stats     *Stats             `json:"stats,omitempty"`
@@ -86,7 +89,8 @@ type Pair struct {
 	Note      string   `json:"note,omitempty"`
 }
 
-// Spectrum is the eigenvalue spectrum of the standardised vectors.
+// Spectrum is the eigenvalue spectrum of the standardised vectors (the
+// correlation matrix), largest first.
 type Spectrum struct {
 	Normalization string    `json:"normalization,omitempty"`
 	Dims          int       `json:"dims,omitempty"`

@@ -57,33 +57,35 @@ func readMatrix[T float32 | float64](path string) (*Matrix[T], error) {
 	rows, cols := shape[0], shape[1]
 	n := rows * cols
 	out := &Matrix[T]{Rows: rows, Cols: cols, Data: make([]T, n)}
+	// The payload is decoded in chunks straight into out.Data: one copy of
+	// the matrix in memory, whatever the dtype.
+	var size int
+	var put func(i int, b []byte)
 	switch dt := dtype(r); dt {
 	case "<f2", "=f2":
-		buf := make([]byte, 2*n)
-		if _, err := io.ReadFull(br, buf); err != nil {
-			return nil, fmt.Errorf("%s: payload: %w", path, err)
-		}
-		for i := range out.Data {
-			out.Data[i] = T(float16.Float16Frombits(binary.LittleEndian.Uint16(buf[2*i:])).Float32())
+		size = 2
+		put = func(i int, b []byte) {
+			out.Data[i] = T(float16.Float16Frombits(binary.LittleEndian.Uint16(b)).Float32())
 		}
 	case "<f4", "=f4":
-		var v []float32
-		if err := r.Read(&v); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		for i, x := range v {
-			out.Data[i] = T(x)
-		}
+		size = 4
+		put = func(i int, b []byte) { out.Data[i] = T(math.Float32frombits(binary.LittleEndian.Uint32(b))) }
 	case "<f8", "=f8":
-		var v []float64
-		if err := r.Read(&v); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		for i, x := range v {
-			out.Data[i] = T(x)
-		}
+		size = 8
+		put = func(i int, b []byte) { out.Data[i] = T(math.Float64frombits(binary.LittleEndian.Uint64(b))) }
 	default:
 		return nil, fmt.Errorf("%s: dtype %s: want float16, float32 or float64 (little-endian)", path, dt)
+	}
+	buf := make([]byte, (1<<20)/8*size)
+	for i := 0; i < n; {
+		m := min(len(buf)/size, n-i)
+		if got, err := io.ReadFull(br, buf[:m*size]); err != nil {
+			return nil, fmt.Errorf("%s: payload ends after %d of %d values: %w", path, i+got/size, n, err)
+		}
+		for k := range m {
+			put(i+k, buf[k*size:])
+		}
+		i += m
 	}
 	if r.Header.Descr.Fortran { // column-major on disk: transpose
 		t := make([]T, n)
@@ -167,20 +169,20 @@ func conv[T int8 | int16 | int32 | int64 | uint8 | uint16 | uint32 | uint64](pat
 // dtype is the header's type string without quotes ('<f8' → <f8).
 func dtype(r *npyio.Reader) string { return strings.Trim(r.Header.Descr.Type, `'"`) }
 
-// WriteMatrix32 writes m as a C-order float32 .npy file.
+// WriteMatrix32 writes m as a 2-D, C-order, little-endian float32 .npy file
+// (format 1.0).
 func WriteMatrix32(path string, m *Matrix[float32]) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
+	head := fmt.Sprintf("{'descr': '<f4', 'fortran_order': False, 'shape': (%d, %d), }", m.Rows, m.Cols)
+	for (10+len(head)+1)%64 != 0 {
+		head += " "
 	}
-	w := bufio.NewWriter(f)
-	if err := npyio.Write(w, m.Data); err != nil {
-		f.Close()
-		return err
+	head += "\n"
+	b := make([]byte, 0, 10+len(head)+4*len(m.Data))
+	b = append(b, "\x93NUMPY\x01\x00"...)
+	b = binary.LittleEndian.AppendUint16(b, uint16(len(head)))
+	b = append(b, head...)
+	for _, x := range m.Data {
+		b = binary.LittleEndian.AppendUint32(b, math.Float32bits(x))
 	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return os.WriteFile(path, b, 0o644)
 }

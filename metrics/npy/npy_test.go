@@ -7,6 +7,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,3 +121,29 @@ func writeText(t *testing.T, s string) string {
 func mathFloat64bits(x float64) uint64 { return math.Float64bits(x) }
 
 func nan() float64 { return math.NaN() }
+
+// TestWriteReadRoundTrip writes a matrix larger than one read chunk and
+// reads it back as float32 and float64; a payload cut short is an error.
+func TestWriteReadRoundTrip(t *testing.T) {
+	m := &Matrix[float32]{Rows: 300, Cols: 500, Data: make([]float32, 300*500)}
+	for i := range m.Data {
+		m.Data[i] = float32(i%977) - 0.25
+	}
+	p := filepath.Join(t.TempDir(), "m.npy")
+	if err := WriteMatrix32(p, m); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadMatrix32(p)
+	if err != nil || got.Rows != 300 || got.Cols != 500 || !slices.Equal(got.Data, m.Data) {
+		t.Fatalf("float32: %v %d×%d", err, got.Rows, got.Cols)
+	}
+	g64, err := ReadMatrix64(p)
+	if err != nil || g64.Data[149999] != float64(m.Data[149999]) {
+		t.Fatalf("float64: %v", err)
+	}
+	b, _ := os.ReadFile(p)
+	os.WriteFile(p, b[:len(b)-4], 0o644)
+	if _, err := ReadMatrix32(p); err == nil || !strings.Contains(err.Error(), "149999 of 150000") {
+		t.Errorf("truncated: %v", err)
+	}
+}

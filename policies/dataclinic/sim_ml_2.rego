@@ -6,7 +6,8 @@
 #   classes (/lenses/<lens>/similarity/between/exhaustive true) and ranked the
 #   pairs by k-NN confusion (the share of a class's neighbours in the other
 #   class, averaged both ways), X is the confusion of the most confused pair,
-#   in [0, 1], lower is better; the worst lens decides. When lenses only name
+#   in [0, 1], lower is better; the worst lens decides. A lens whose k-NN
+#   edges never join two classes (knn_cross_class 0) has X = 0. When lenses only name
 #   pairs or groups of similar classes from a measurement that was not
 #   exhaustive, nothing bounds the confusion of the pairs not named: the
 #   verdict is a caution with no value, as in the report. Read lenses: the
@@ -17,7 +18,7 @@
 #   function: "X = max over lenses and class pairs (a, b) of confusion(a, b) = (share of a's k-NN in b + share of b's k-NN in a) / 2"
 #   confidence: report
 #   severity: medium
-#   inputs: [/lenses/<lens>/similarity/between/exhaustive, /lenses/<lens>/similarity/between/confused, /lenses/<lens>/similarity/between/pairs, /lenses/<lens>/similarity/between/groups]
+#   inputs: [/lenses/<lens>/similarity/between/exhaustive, /lenses/<lens>/similarity/between/confused, /lenses/<lens>/similarity/between/knn_cross_class, /lenses/<lens>/similarity/between/pairs, /lenses/<lens>/similarity/between/groups]
 #   thresholds:
 #     pass_max: confusion X of the most confused pair at or below this passes
 #     caution_max: X at or below this (above pass_max) is a caution; above it fails
@@ -45,11 +46,26 @@ confusion[l] := sort([[0 - p.confusion, i] | some i, p in object.get(b, "confuse
 	object.get(b, "exhaustive", false) == true
 }
 
-exhaustive_lenses := sort([l | some l, c in confusion; count(c) > 0])
+# separated lists the exhaustive lenses whose k-NN edges never join two
+# classes (/similarity/between/knn_cross_class 0, no positive confusion):
+# every pair has confusion 0.
+separated contains l if {
+	some l, b in between
+	object.get(b, "exhaustive", false) == true
+	object.get(b, "knn_cross_class", null) == 0
+	count([p | some p in object.get(b, "confused", []); is_number(p.confusion); p.confusion > 0]) == 0
+}
+
+exhaustive_lenses := sort({l | some l, c in confusion; count(c) > 0} | separated)
 
 exhaustive if count(exhaustive_lenses) > 0
 
-x[l] := 0 - confusion[l][0][0] if some l in exhaustive_lenses
+x[l] := 0 if some l in separated
+
+x[l] := 0 - confusion[l][0][0] if {
+	some l in exhaustive_lenses
+	not l in separated
+}
 
 x_max := max([v | some v in x])
 
@@ -83,11 +99,34 @@ verdict := lib.result(
 	sprintf("in lens %s, %s is the most confused class pair (k-NN confusion %s %s %s)", [
 		lens, _pair_text(pair), lib.num(x_max, 3), s[0], lib.num(s[1], 3),
 	]),
-	[lib.ev(["lenses", l, "similarity", "between", "confused"]) | some l in exhaustive_lenses],
+	_exhaustive_evidence,
 ) if {
 	exhaustive
+	not lens in separated
 	s := lib.vs_max(x_max, t.pass_max, t.caution_max)
 }
+
+verdict := lib.result(
+	lib.at_most(x_max, t.pass_max, t.caution_max),
+	x_max,
+	sprintf("in lens %s, no k-NN edge joins two classes (k-NN confusion of every pair %s %s %s)", [
+		lens, lib.num(x_max, 3), s[0], lib.num(s[1], 3),
+	]),
+	_exhaustive_evidence,
+) if {
+	exhaustive
+	lens in separated
+	s := lib.vs_max(x_max, t.pass_max, t.caution_max)
+}
+
+_exhaustive_evidence := [lib.ev(["lenses", l, "similarity", "between", f]) |
+	some l in exhaustive_lenses
+	f := _evidence_field(l)
+]
+
+_evidence_field(l) := "knn_cross_class" if l in separated
+
+_evidence_field(l) := "confused" if not l in separated
 
 verdict := lib.result(
 	"caution",

@@ -90,3 +90,21 @@ test_na_no_between if {
 	v.verdict == "na"
 	v.finding == "no between-class similarity in any lens (/lenses/*/similarity/between)"
 }
+
+test_pass_separated_classes if {
+	b := {"exhaustive": true, "classes": 10, "knn_cross_class": 0, "pairs": [{"a": "a", "b": "b", "cosine": 0.3, "confusion": 0}]}
+	v := sim_ml_2.verdict with input as {"lenses": {"L2": lens(b)}} with data.profile as profile
+	v.verdict == "pass"
+	v.value == 0
+	v.finding == "in lens L2, no k-NN edge joins two classes (k-NN confusion of every pair 0.000 <= 0.050)"
+	v.evidence == [{"fact": "/lenses/L2/similarity/between/knn_cross_class", "value": 0}]
+}
+
+test_confused_lens_beats_separated_lens if {
+	sep := {"exhaustive": true, "knn_cross_class": 0}
+	v := sim_ml_2.verdict with input as {"lenses": {"A": lens(sep), "B": lens(measured(0.1, 0.02))}} with data.profile as profile
+	v.verdict == "caution"
+	v.value == 0.1
+	startswith(v.finding, "in lens B, 'Siberian husky'")
+	count(v.evidence) == 2
+}

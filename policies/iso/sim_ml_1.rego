@@ -10,14 +10,16 @@
 #   is better. The profile parameter 'lens' picks one lens; empty reads every
 #   measured lens, and the worst (highest) X_l decides and is named in the
 #   finding, the others listed. N/A without the lens, or when no lens read has
-#   a near-duplicate count over a sample count above 0.
+#   a near-duplicate count over a sample count above 0 (a lens measured
+#   against a reference sample, /lenses/<l>/exact false, has none, and the
+#   reason says so).
 # custom:
 #   qm: Sim-ML-1
 #   characteristic: Similarity
 #   function: "X = A/B; A = samples in similar groups (samples with a near duplicate in the lens), B = samples"
 #   confidence: C
 #   severity: medium
-#   inputs: [/lenses/<lens>/near_duplicates/count, /lenses/<lens>/samples]
+#   inputs: [/lenses/<lens>/near_duplicates/count, /lenses/<lens>/samples, /lenses/<lens>/exact]
 #   thresholds:
 #     pass_max: X at or below this passes
 #     caution_max: X at or below this (above pass_max) is a caution; above it fails
@@ -74,10 +76,25 @@ verdict := lib.result(
 	],
 ) if measured
 
-_na_reason := "no near-duplicate measurement in any lens (/lenses/*/near_duplicates)" if {
+_na_reason := concat("", [_na_base, _reference_note])
+
+_na_base := "no near-duplicate measurement in any lens (/lenses/*/near_duplicates)" if {
 	count(lenses) > 1
 } else := sprintf("no near-duplicate measurement in lens %s (/lenses/%s/near_duplicates)", [lib.quote(lenses[0]), lenses[0]]) if {
 	count(lenses) == 1
+}
+
+# Lenses that searched a fixed-seed reference sample instead of every pair
+# (/lenses/<l>/exact false) cannot find near duplicates: say so.
+_reference_lenses := [sprintf("%s (%s samples)", [l, lib.grouped(input.lenses[l].samples)]) |
+	some l in lenses
+	input.lenses[l].exact == false
+]
+
+_reference_note := "" if count(_reference_lenses) == 0
+
+_reference_note := sprintf("; %s searched a reference sample, not every pair, and near duplicates need the exact k-NN (raise the exact limit)", [concat(", ", _reference_lenses)]) if {
+	count(_reference_lenses) > 0
 }
 
 _rule_text := sprintf(" (closer than %v × the median nearest-neighbour distance)", [input.lenses[d].near_duplicates.factor]) if {

@@ -56,3 +56,10 @@ test_na_no_measurement_in_named_lens if {
 	v.verdict == "na"
 	v.finding == "no near-duplicate measurement in lens 'L2' (/lenses/L2/near_duplicates)"
 }
+
+test_na_reference_sample_lens if {
+	v := sim_ml_1.verdict with input as {"lenses": {"L2": {"samples": 1281167, "exact": false, "reference_sample": 20000}}}
+		with data.profile as profile("")
+	v.verdict == "na"
+	v.finding == "no near-duplicate measurement in lens 'L2' (/lenses/L2/near_duplicates); L2 (1,281,167 samples) searched a reference sample, not every pair, and near duplicates need the exact k-NN (raise the exact limit)"
+}
