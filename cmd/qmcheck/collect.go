@@ -19,6 +19,7 @@ import (
 	"github.com/qmcheck/qmcheck/evaluator/problem"
 	"github.com/qmcheck/qmcheck/metrics/collect"
 	"github.com/qmcheck/qmcheck/metrics/facts"
+	"github.com/qmcheck/qmcheck/metrics/lens"
 )
 
 // exitInterrupted is the conventional exit code after SIGINT.
@@ -40,6 +41,11 @@ type collectFlags struct {
 	taxonomy   string
 	predProbs  string
 	predIDs    string
+	lenses     []string
+	knnLabels  string
+
+	specs  []lens.Spec
+	images *imageVectors
 }
 
 func (f *collectFlags) register(cmd *cobra.Command) {
@@ -56,6 +62,8 @@ func (f *collectFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&f.taxonomy, "taxonomy", "", "class taxonomy: wordnet (classes are wnids), wordnet:DIR, a .jsonl file or a class > parent > ... file")
 	fl.StringVar(&f.predProbs, "pred-probs", "", "out-of-sample predicted probabilities (.npy, N×K; columns = classes in sorted name order) for confident learning")
 	fl.StringVar(&f.predIDs, "pred-probs-ids", "", "sample ids of the --pred-probs rows, one per line (default: the decoded labelled samples in id order)")
+	fl.StringArrayVar(&f.lenses, "lens", nil, "embedding lens NAME=SPEC, repeatable: NAME=builtin, NAME=pixels, NAME=npy:FILE[,ids=FILE], NAME=csv:FILE; options ,k=N ,metric=cosine|euclidean ,model=TEXT (docs/lenses.md)")
+	fl.StringVar(&f.knnLabels, "knn-labels", "", "estimate label issues without a model from the k-NN graph of this lens (cleanlab's k-NN path)")
 }
 
 func (f *collectFlags) options(root, checkpoint string) (collect.Options, error) {
@@ -69,6 +77,31 @@ func (f *collectFlags) options(root, checkpoint string) (collect.Options, error)
 			return o, &problem.Usage{Msg: fmt.Sprintf("--shard %q: want i/N with 0 <= i < N", f.shard)}
 		}
 		o.ShardIndex, o.ShardCount = si, sn
+	}
+	specs, err := lens.ParseSpecs(f.lenses)
+	if err != nil {
+		return o, err
+	}
+	f.specs = specs
+	names := map[string]bool{}
+	for _, s := range specs {
+		names[s.Name] = true
+		if s.FromImages() {
+			if f.images == nil {
+				f.images = &imageVectors{vec: map[string]map[string][]float32{}}
+				o.Visit = f.images.visit
+			}
+			if f.images.vec[s.Kind] == nil {
+				f.images.kinds = append(f.images.kinds, s.Kind)
+				f.images.vec[s.Kind] = map[string][]float32{}
+			}
+		}
+	}
+	if len(specs) > 0 && o.ShardCount > 1 {
+		return o, &problem.Usage{Msg: "--lens needs every sample at once: measure lenses on the merged dataset (collect without --shard), not per shard"}
+	}
+	if f.knnLabels != "" && !names[f.knnLabels] {
+		return o, &problem.Usage{Msg: fmt.Sprintf("--knn-labels %s: no --lens of that name", f.knnLabels)}
 	}
 	if !f.quiet && term.IsTerminal(int(os.Stderr.Fd())) {
 		var bar *progressbar.ProgressBar

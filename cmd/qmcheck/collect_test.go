@@ -2,6 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"image"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -62,6 +65,11 @@ func TestCollectMergeAudit(t *testing.T) {
 	}
 	// Bad arguments.
 	for _, args := range [][]string{
+		{"collect", fmnist, "-o", filepath.Join(dir, "x.json"), "--lens", "px"},
+		{"collect", fmnist, "-o", filepath.Join(dir, "x.json"), "--lens", "px=builtin", "--lens", "px=builtin"},
+		{"collect", fmnist, "-o", filepath.Join(dir, "x.json"), "--lens", "px=builtin", "--shard", "0/2"},
+		{"collect", fmnist, "-o", filepath.Join(dir, "x.json"), "--lens", "px=builtin", "--knn-labels", "clip"},
+		{"collect", fmnist, "-o", filepath.Join(dir, "x.json"), "--lens", "clip=npy:no-such.npy"},
 		{"collect", fmnist},
 		{"collect", "no-such-dir", "-o", filepath.Join(dir, "x.json")},
 		{"collect", fmnist, "-o", filepath.Join(dir, "x.json"), "--shard", "2/2"},
@@ -70,6 +78,81 @@ func TestCollectMergeAudit(t *testing.T) {
 	} {
 		if code, _, errs := qmcheck(t, args...); code != exitInput {
 			t.Errorf("%v: exit %d (%s)", args, code, errs)
+		}
+	}
+}
+
+// TestCollectLenses measures two lenses computed from the images (builtin
+// and raw pixels) and the model-free label estimate while collecting, and
+// audits them under both profiles.
+func TestCollectLenses(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "facts.json")
+	code, out, errs := qmcheck(t, "audit", fmnist, "--lens", "px=builtin", "--lens", "pxe=pixels,metric=euclidean,k=5",
+		"--knn-labels", "px", "--facts-out", path, "--format", "json", "--fail-on", "never")
+	if code != exitOK {
+		t.Fatalf("audit: %d %s", code, errs)
+	}
+	d, err := readDocument(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	px, pxe := d.Lenses["px"], d.Lenses["pxe"]
+	if px == nil || pxe == nil || px.Samples != 1000 || px.Source != "builtin" || px.Dims != 323 ||
+		pxe.Source != "pixels" || pxe.Dims != 784 || pxe.K != 5 || pxe.Metric != "euclidean" {
+		t.Fatalf("lenses: %+v", d.Lenses)
+	}
+	if d.LensAgreement == nil || len(d.LensAgreement.Pairs) != 1 {
+		t.Errorf("lens agreement: %+v", d.LensAgreement)
+	}
+	if d.Labels == nil || len(d.Labels.Estimated) != 1 || d.Labels.Estimated[0].Lens != "px" {
+		t.Fatalf("labels: %+v", d.Labels)
+	}
+	var r struct {
+		Verdicts []struct{ QM, Verdict, Finding string }
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]string{}
+	for _, v := range r.Verdicts {
+		seen[v.QM] = v.Verdict + " " + v.Finding
+	}
+	for _, qm := range []string{"Acc-ML-4", "Acc-ML-7", "Eft-ML-3", "Sim-ML-1", "Sim-ML-3"} {
+		if strings.HasPrefix(seen[qm], "na ") || !strings.Contains(seen[qm], "lens p") {
+			t.Errorf("%s: %s", qm, seen[qm])
+		}
+	}
+	// The seed report's lens rows under the names it reads: L2 and L3.
+	code, out, errs = qmcheck(t, "audit", fmnist, "--profile", "dataclinic", "--lens", "L2=builtin", "--lens", "L3=pixels",
+		"--format", "json", "--fail-on", "never")
+	if code != exitOK {
+		t.Fatalf("audit: %d %s", code, errs)
+	}
+	r.Verdicts = nil
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range r.Verdicts {
+		switch v.QM {
+		case "Rep-ML-1", "Rep-ML-3", "Sim-ML-1", "Sim-ML-2", "Bal-ML-2":
+			if v.Verdict == "na" || !strings.Contains(v.Finding, "lens L") {
+				t.Errorf("%s: %s %s", v.QM, v.Verdict, v.Finding)
+			}
+		}
+	}
+	// Raw pixels compare only between images of one size, and small ones.
+	for _, sizes := range [][2]int{{8, 9}, {65, 65}} {
+		data := t.TempDir()
+		for i, side := range sizes {
+			dir := filepath.Join(data, "c"+string(rune('0'+i)))
+			os.MkdirAll(dir, 0o755)
+			f, _ := os.Create(filepath.Join(dir, "a.png"))
+			png.Encode(f, image.NewGray(image.Rect(0, 0, side, side)))
+			f.Close()
+		}
+		code, _, errs = qmcheck(t, "collect", data, "-o", filepath.Join(t.TempDir(), "x.json"), "--quiet", "--lens", "p=pixels")
+		if code != exitInput || !strings.Contains(errs, "same size") && !strings.Contains(errs, "small images") {
+			t.Errorf("pixels lens on %v: exit %d, %s", sizes, code, errs)
 		}
 	}
 }
@@ -88,7 +171,10 @@ func TestKillAndResume(t *testing.T) {
 	}
 	dir := t.TempDir()
 	want := filepath.Join(dir, "want.json")
-	if out, err := child("collect", data, "-o", want, "--quiet").CombinedOutput(); err != nil {
+	// The builtin lens sees every image as it is decoded; after a resume
+	// the images of the interrupted run are decoded once more for it.
+	lensArgs := []string{"--lens", "px=builtin", "--knn-labels", "px"}
+	if out, err := child(append([]string{"collect", data, "-o", want, "--quiet"}, lensArgs...)...).CombinedOutput(); err != nil {
 		t.Fatalf("%v %s", err, out)
 	}
 	got := filepath.Join(dir, "got.json")
@@ -120,7 +206,7 @@ func TestKillAndResume(t *testing.T) {
 				t.Errorf("SIGINT: %v, stderr %q", err, stderr.String())
 			}
 		}
-		if out, err := child("collect", data, "-o", got, "--quiet", "--resume").CombinedOutput(); err != nil {
+		if out, err := child(append([]string{"collect", data, "-o", got, "--quiet", "--resume"}, lensArgs...)...).CombinedOutput(); err != nil {
 			t.Fatalf("resume after %v: %v %s", sig, err, out)
 		}
 		a, _ := os.ReadFile(want)

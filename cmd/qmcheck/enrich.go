@@ -6,13 +6,17 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/qmcheck/qmcheck/evaluator/problem"
 	"github.com/qmcheck/qmcheck/metrics/collect"
 	"github.com/qmcheck/qmcheck/metrics/datacard"
 	"github.com/qmcheck/qmcheck/metrics/facts"
+	"github.com/qmcheck/qmcheck/metrics/knn"
 	"github.com/qmcheck/qmcheck/metrics/labels"
+	"github.com/qmcheck/qmcheck/metrics/lens"
 	"github.com/qmcheck/qmcheck/metrics/npy"
+	"github.com/qmcheck/qmcheck/metrics/raster"
 	"github.com/qmcheck/qmcheck/metrics/taxonomy"
 )
 
@@ -29,6 +33,11 @@ func (f *collectFlags) enrich(doc *facts.Document, c *collect.Collection) error 
 	}
 	if f.predProbs != "" {
 		if err := f.estimate(doc, c); err != nil {
+			return err
+		}
+	}
+	if len(f.specs) > 0 {
+		if err := f.measureLenses(doc, c); err != nil {
 			return err
 		}
 	}
@@ -115,4 +124,153 @@ func rowSource(ids string) string {
 		return "the ids of " + ids
 	}
 	return "the decoded labelled samples in id order"
+}
+
+// imageVectors collects, as the collector's workers decode the images, the
+// vectors of the lens kinds computed from images (builtin, pixels).
+type imageVectors struct {
+	kinds []string // lens.KindBuiltin and/or lens.KindPixels
+	mu    sync.Mutex
+	vec   map[string]map[string][]float32 // kind → sample id → vector
+}
+
+func (b *imageVectors) visit(id string, img *raster.Image) {
+	for _, k := range b.kinds {
+		var v []float32
+		if k == lens.KindPixels {
+			v = lens.Pixels(img)
+		} else {
+			v = lens.Describe(img, nil)
+		}
+		b.mu.Lock()
+		b.vec[k][id] = v
+		b.mu.Unlock()
+	}
+}
+
+// measureLenses computes the facts of every --lens over the decoded samples
+// in id order, and the agreement of the lenses when there are two or more.
+// Images measured in an earlier, interrupted run (--resume) are decoded once
+// more for the builtin descriptor.
+func (f *collectFlags) measureLenses(doc *facts.Document, c *collect.Collection) error {
+	var ids, classes []string
+	for _, r := range c.Records {
+		if r.Measured() {
+			ids = append(ids, r.ID)
+			classes = append(classes, r.Class)
+		}
+	}
+	if len(ids) < 2 {
+		return &problem.Usage{Msg: "--lens: fewer than two decoded images"}
+	}
+	doc.Lenses = map[string]*facts.Lens{}
+	for _, s := range f.specs {
+		var x *npy.Matrix[float32]
+		var err error
+		if s.FromImages() {
+			x, err = f.imageMatrix(c, s, ids)
+		} else {
+			x, err = s.Load(ids)
+		}
+		if err != nil {
+			return err
+		}
+		l, err := lens.Measure(lens.Input{Vectors: x, IDs: ids, Classes: classes, Taxonomy: doc.Taxonomy},
+			lens.Options{K: s.K, Metric: s.Metric, Source: s.Source(), Model: s.Model})
+		if err != nil {
+			return fmt.Errorf("lens %s: %w", s.Name, err)
+		}
+		doc.Lenses[s.Name] = l
+		if s.Name == f.knnLabels {
+			if err := knnLabels(doc, s, x, ids, classes); err != nil {
+				return err
+			}
+		}
+	}
+	if len(doc.Lenses) >= 2 {
+		doc.LensAgreement = lens.Agree(doc.Lenses)
+	}
+	return nil
+}
+
+// imageMatrix stacks the vectors of an image lens in the order of ids,
+// decoding once more the images an interrupted run measured (--resume). A
+// pixels lens needs every image the same size.
+func (f *collectFlags) imageMatrix(c *collect.Collection, s lens.Spec, ids []string) (*npy.Matrix[float32], error) {
+	vec := f.images.vec[s.Kind]
+	var missing []string
+	for _, id := range ids {
+		if _, ok := vec[id]; !ok {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) > 0 {
+		if err := collect.Revisit(c, missing, f.images.visit); err != nil {
+			return nil, err
+		}
+	}
+	dims := len(vec[ids[0]])
+	if s.Kind == lens.KindPixels && dims > lens.MaxPixels {
+		return nil, &problem.Usage{Msg: fmt.Sprintf("--lens %s=%s: %s has %d pixels; a pixels lens is for small images (at most %d, e.g. 64×64): use builtin",
+			s.Name, s.Raw, ids[0], dims, lens.MaxPixels)}
+	}
+	x := &npy.Matrix[float32]{Rows: len(ids), Cols: dims, Data: make([]float32, 0, len(ids)*dims)}
+	for _, id := range ids {
+		if len(vec[id]) != dims {
+			return nil, &problem.Usage{Msg: fmt.Sprintf("--lens %s=%s: %s has %d pixels but %s has %d; a pixels lens needs every image the same size (use builtin)",
+				s.Name, s.Raw, id, len(vec[id]), ids[0], dims)}
+		}
+		x.Data = append(x.Data, vec[id]...)
+	}
+	return x, nil
+}
+
+// knnLabels runs cleanlab's model-free label-issue path on the k-NN graph of
+// a lens: a k-NN classifier with the self-vote removed gives out-of-sample
+// probabilities, and confident learning finds the issues.
+func knnLabels(doc *facts.Document, s lens.Spec, x *npy.Matrix[float32], ids, classes []string) error {
+	var labelled []int
+	for i, c := range classes {
+		if c != "" {
+			labelled = append(labelled, i)
+		}
+	}
+	names := map[string]int{}
+	var order []string
+	for _, i := range labelled {
+		if _, ok := names[classes[i]]; !ok {
+			names[classes[i]] = 0
+			order = append(order, classes[i])
+		}
+	}
+	sort.Strings(order)
+	for j, n := range order {
+		names[n] = j
+	}
+	sub := &npy.Matrix[float32]{Rows: len(labelled), Cols: x.Cols, Data: make([]float32, 0, len(labelled)*x.Cols)}
+	y := make([]int, len(labelled))
+	subIDs := make([]string, len(labelled))
+	for r, i := range labelled {
+		sub.Data = append(sub.Data, x.Row(i)...)
+		y[r] = names[classes[i]]
+		subIDs[r] = ids[i]
+	}
+	k := s.K
+	if k == 0 {
+		k = labels.DefaultK
+	}
+	g, err := knn.Self(sub, knn.Options{K: k, Metric: s.Metric})
+	if err != nil {
+		return err
+	}
+	est, _, err := labels.EstimateKNN(labels.FlatNeighbors(g.Index, g.K), y, len(order), k,
+		labels.EstimateOptions{Method: labels.MethodKNN, Lens: s.Name, IDs: subIDs, Classes: order, Limit: 1000})
+	if err != nil {
+		return err
+	}
+	if doc.Labels == nil {
+		doc.Labels = &facts.Labels{}
+	}
+	doc.Labels.Estimated = append(doc.Labels.Estimated, *est)
+	return nil
 }

@@ -244,3 +244,31 @@ func (c *Collection) measure(ctx context.Context, todo []dataset.Sample, start i
 	}
 	return nil
 }
+
+// Revisit decodes the samples of c named by ids once more and shows each
+// decoded image to visit (used after --resume, when an earlier run decoded
+// them). It fails if a sample no longer decodes.
+func Revisit(c *Collection, ids []string, visit func(id string, img *raster.Image)) error {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var todo []dataset.Sample
+	for _, s := range c.Data.Samples {
+		if want[s.ID] {
+			todo = append(todo, s)
+		}
+	}
+	o := c.Options
+	o.Visit, o.Progress, o.Checkpoint = visit, nil, ""
+	again := &Collection{Options: o, Data: c.Data}
+	if err := again.measure(context.Background(), todo, 0, nil); err != nil {
+		return err
+	}
+	for _, r := range again.Records {
+		if !r.Measured() {
+			return fmt.Errorf("%s: %s on a second reading (%s)", r.ID, r.Reason, r.Detail)
+		}
+	}
+	return nil
+}
