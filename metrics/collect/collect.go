@@ -211,30 +211,40 @@ func (c *Collection) measure(ctx context.Context, todo []dataset.Sample, start i
 	finished := make([]bool, nb)
 	next := 0
 	var err error
-	for next < nb {
+	commit := func() {
+		for err == nil && next < nb && finished[next] {
+			br := results[next]
+			if cp != nil {
+				if err = cp.append(br); err != nil {
+					cancel()
+					return
+				}
+			}
+			c.Records = append(c.Records, br.Records...)
+			c.Hist.Add(&br.Hist)
+			results[next] = nil
+			next++
+		}
+	}
+	for next < nb && err == nil {
 		select {
 		case b := <-ready:
 			finished[b] = true
-			for next < nb && finished[next] {
-				br := results[next]
-				if cp != nil {
-					if werr := cp.append(br); werr != nil {
-						err = werr
-						cancel()
-					}
-				}
-				c.Records = append(c.Records, br.Records...)
-				c.Hist.Add(&br.Hist)
-				results[next] = nil
-				next++
-			}
+			commit()
 		case <-ctx.Done():
-			if err == nil {
+			// Interrupted: keep the batches that have already finished.
+			for drained := false; !drained; {
+				select {
+				case b := <-ready:
+					finished[b] = true
+				default:
+					drained = true
+				}
+			}
+			commit()
+			if err == nil && next < nb {
 				err = ErrInterrupted
 			}
-		}
-		if err != nil {
-			break
 		}
 	}
 	cancel()
