@@ -425,3 +425,18 @@ func (e *Engine) Explain(ctx context.Context, qm string, facts any) (Verdict, []
 	}
 	return Verdict{}, nil, &problem.Usage{Msg: fmt.Sprintf("QM %s is not active in profile %s", qm, e.prof.Name)}
 }
+
+// Judge evaluates facts (a decoded facts document) under prof with the
+// embedded policies: LoadPolicies, New and Evaluate in one call, for
+// programs and tests that judge once. The gate is not applied.
+func Judge(ctx context.Context, prof *profile.Profile, facts any) (*Report, error) {
+	pol, err := LoadPolicies("", false)
+	if err != nil {
+		return nil, err
+	}
+	e, err := New(ctx, pol, prof)
+	if err != nil {
+		return nil, err
+	}
+	return e.Evaluate(ctx, facts)
+}

@@ -27,15 +27,7 @@ func judgeFixture(t *testing.T, profileName string) *Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol, err := LoadPolicies("", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(context.Background(), pol, prof)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := e.Evaluate(context.Background(), facts)
+	r, err := Judge(context.Background(), prof, facts)
 	if err != nil {
 		t.Fatal(err)
 	}

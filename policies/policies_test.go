@@ -134,15 +134,7 @@ func judge(t *testing.T, p *profile.Profile, facts string) *evaluator.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol, err := evaluator.LoadPolicies("", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := evaluator.New(context.Background(), pol, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := e.Evaluate(context.Background(), doc)
+	r, err := evaluator.Judge(context.Background(), p, doc)
 	if err != nil {
 		t.Fatal(err)
 	}

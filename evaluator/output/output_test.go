@@ -23,15 +23,7 @@ func report(t *testing.T, prof string) *evaluator.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol, err := evaluator.LoadPolicies("", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e, err := evaluator.New(context.Background(), pol, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := e.Evaluate(context.Background(), facts)
+	r, err := evaluator.Judge(context.Background(), p, facts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -467,12 +467,12 @@ func ycbcrToRGB(m *image.YCbCr, dst *raster.Image) {
 }
 
 // rgba8 splits 8-bit RGBA into RGB and alpha; premultiplied colour is
-// un-premultiplied as PIL stores it. Alpha that is 255 everywhere is dropped.
+// un-premultiplied as PIL stores it. The alpha plane is kept even when it
+// is 255 everywhere: an RGBA PNG stays RGBA in PIL.
 func rgba8(pix []byte, stride, w, h int, dst *raster.Image, premultiplied bool) {
 	dst.Channels = 3
 	dst.Pix = grow(dst.Pix, w*h*3)
 	alpha := make([]byte, w*h)
-	opaque := true
 	for y := 0; y < h; y++ {
 		row := pix[y*stride:]
 		for x := 0; x < w; x++ {
@@ -485,11 +485,9 @@ func rgba8(pix []byte, stride, w, h int, dst *raster.Image, premultiplied bool) 
 			i := y*w + x
 			dst.Pix[3*i], dst.Pix[3*i+1], dst.Pix[3*i+2] = rr, gg, bb
 			alpha[i] = a
-			opaque = opaque && a == 255
 		}
 	}
 	dst.Alpha = alpha
-	_ = opaque // RGBA stays RGBA in PIL even when opaque
 }
 
 // rgba16 keeps the high byte of 16-bit channels; alpha is kept only when
