@@ -112,10 +112,7 @@ func (f *collectFlags) estimate(doc *facts.Document, c *collect.Collection) erro
 	if err != nil {
 		return err
 	}
-	if doc.Labels == nil {
-		doc.Labels = &facts.Labels{}
-	}
-	doc.Labels.Estimated = append(doc.Labels.Estimated, *est)
+	addEstimate(doc, est)
 	return nil
 }
 
@@ -268,9 +265,14 @@ func knnLabels(doc *facts.Document, s lens.Spec, x *npy.Matrix[float32], ids, cl
 	if err != nil {
 		return err
 	}
+	addEstimate(doc, est)
+	return nil
+}
+
+// addEstimate appends a label-error estimate to the facts' labels section.
+func addEstimate(doc *facts.Document, est *facts.Estimated) {
 	if doc.Labels == nil {
 		doc.Labels = &facts.Labels{}
 	}
 	doc.Labels.Estimated = append(doc.Labels.Estimated, *est)
-	return nil
 }
