@@ -3,7 +3,9 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -172,14 +174,14 @@ func (f *collectFlags) measureLenses(doc *facts.Document, c *collect.Collection)
 		if err != nil {
 			return err
 		}
-		l, err := lens.Measure(lens.Input{Vectors: x, IDs: ids, Classes: classes, Taxonomy: doc.Taxonomy},
+		l, g, err := lens.Measure(lens.Input{Vectors: x, IDs: ids, Classes: classes, Taxonomy: doc.Taxonomy},
 			lens.Options{K: s.K, Metric: s.Metric, Source: s.Source(), Model: s.Model})
 		if err != nil {
 			return fmt.Errorf("lens %s: %w", s.Name, err)
 		}
 		doc.Lenses[s.Name] = l
 		if s.Name == f.knnLabels {
-			if err := knnLabels(doc, s, x, ids, classes); err != nil {
+			if err := knnLabels(doc, s.Name, l, g, x, ids, classes); err != nil {
 				return err
 			}
 		}
@@ -223,45 +225,39 @@ func (f *collectFlags) imageMatrix(c *collect.Collection, s lens.Spec, ids []str
 }
 
 // knnLabels runs cleanlab's model-free label-issue path on the k-NN graph of
-// a lens: a k-NN classifier with the self-vote removed gives out-of-sample
-// probabilities, and confident learning finds the issues.
-func knnLabels(doc *facts.Document, s lens.Spec, x *npy.Matrix[float32], ids, classes []string) error {
+// lens l over its labelled samples: a k-NN classifier with the self-vote
+// removed gives out-of-sample probabilities, and confident learning finds
+// the issues. g, the lens's exact graph of all samples (nil in
+// reference-sample mode), is reused when every sample is labelled;
+// otherwise the labelled samples are searched among themselves.
+func knnLabels(doc *facts.Document, name string, l *facts.Lens, g *knn.Graph, x *npy.Matrix[float32], ids, classes []string) error {
 	var labelled []int
+	present := map[string]bool{}
 	for i, c := range classes {
 		if c != "" {
 			labelled = append(labelled, i)
+			present[c] = true
 		}
 	}
-	names := map[string]int{}
-	var order []string
-	for _, i := range labelled {
-		if _, ok := names[classes[i]]; !ok {
-			names[classes[i]] = 0
-			order = append(order, classes[i])
-		}
-	}
-	sort.Strings(order)
-	for j, n := range order {
-		names[n] = j
-	}
-	sub := &npy.Matrix[float32]{Rows: len(labelled), Cols: x.Cols, Data: make([]float32, 0, len(labelled)*x.Cols)}
+	order := slices.Sorted(maps.Keys(present))
 	y := make([]int, len(labelled))
 	subIDs := make([]string, len(labelled))
 	for r, i := range labelled {
-		sub.Data = append(sub.Data, x.Row(i)...)
-		y[r] = names[classes[i]]
+		y[r], _ = slices.BinarySearch(order, classes[i])
 		subIDs[r] = ids[i]
 	}
-	k := s.K
-	if k == 0 {
-		k = labels.DefaultK
+	if g == nil || len(labelled) < len(classes) {
+		sub := &npy.Matrix[float32]{Rows: len(labelled), Cols: x.Cols, Data: make([]float32, 0, len(labelled)*x.Cols)}
+		for _, i := range labelled {
+			sub.Data = append(sub.Data, x.Row(i)...)
+		}
+		var err error
+		if g, err = knn.Self(sub, knn.Options{K: l.K, Metric: knn.Metric(l.Metric)}); err != nil {
+			return err
+		}
 	}
-	g, err := knn.Self(sub, knn.Options{K: k, Metric: s.Metric})
-	if err != nil {
-		return err
-	}
-	est, _, err := labels.EstimateKNN(labels.FlatNeighbors(g.Index, g.K), y, len(order), k,
-		labels.EstimateOptions{Method: labels.MethodKNN, Lens: s.Name, IDs: subIDs, Classes: order, Limit: 1000})
+	est, _, err := labels.EstimateKNN(labels.FlatNeighbors(g.Index, g.K), y, len(order), l.K,
+		labels.EstimateOptions{Method: labels.MethodKNN, Lens: name, IDs: subIDs, Classes: order, Limit: 1000})
 	if err != nil {
 		return err
 	}

@@ -107,7 +107,7 @@ Exit codes: 0 done; 2 bad input, located (file, line, row).`,
 			}
 			o.Metric, o.Model, o.Source = knn.Metric(metric), model, spec.Source()
 			start := time.Now()
-			l, err := lens.Measure(in, o)
+			l, _, err := lens.Measure(in, o)
 			if err != nil {
 				return err
 			}

@@ -38,13 +38,13 @@ func validate(t *testing.T, lenses map[string]*facts.Lens) []byte {
 
 func TestFashionMNISTBuiltin(t *testing.T) {
 	in := fashion(t)
-	l, err := Measure(in, Options{Source: KindBuiltin, Workers: 1})
+	l, _, err := Measure(in, Options{Source: KindBuiltin, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
 	b1 := validate(t, map[string]*facts.Lens{"builtin": l})
 	// Deterministic, whatever the number of workers.
-	l2, err := Measure(in, Options{Source: KindBuiltin, Workers: 3})
+	l2, _, err := Measure(in, Options{Source: KindBuiltin, Workers: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -364,7 +364,7 @@ func TestTaxonomyShares(t *testing.T) {
 		tax.Classes[c] = facts.TaxonClass{Group: g}
 	}
 	in.Taxonomy = tax
-	l, err := Measure(in, Options{})
+	l, _, err := Measure(in, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -376,11 +376,11 @@ func TestTaxonomyShares(t *testing.T) {
 	for c := range tax.Classes {
 		tax.Classes[c] = facts.TaxonClass{Group: "other"}
 	}
-	if l, err := Measure(in, Options{}); err != nil || l.TaxonomyShares != nil {
+	if l, _, err := Measure(in, Options{}); err != nil || l.TaxonomyShares != nil {
 		t.Errorf("one group: shares %v, error %v; want none", l.TaxonomyShares, err)
 	}
 	delete(tax.Classes, "bag")
-	if _, err := Measure(in, Options{}); err == nil {
+	if _, _, err := Measure(in, Options{}); err == nil {
 		t.Error("a class missing from the taxonomy was accepted")
 	}
 }
@@ -414,11 +414,11 @@ func TestReferenceModeRecall(t *testing.T) {
 		classes[i] = itoa(c)
 	}
 	in := Input{Vectors: x, IDs: ids, Classes: classes}
-	exact, err := Measure(in, Options{})
+	exact, _, err := Measure(in, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ref, err := Measure(in, Options{ExactLimit: 50_000})
+	ref, _, err := Measure(in, Options{ExactLimit: 50_000})
 	if err != nil {
 		t.Fatal(err)
 	}

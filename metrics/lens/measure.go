@@ -22,10 +22,13 @@ const DensityFormula = "density_i = exp(-dbar_i / median(dbar)), dbar_i = mean d
 // exactly (the o.Candidates samples at each end get their exact k-NN among
 // all N samples, valued against the median over the first 1,000 reference
 // samples), and near duplicates are not measured (the section is absent).
-func Measure(in Input, o Options) (*facts.Lens, error) {
+//
+// The second result is the exact k-NN graph of all samples, for callers that
+// reuse it (the model-free label estimate); nil in reference-sample mode.
+func Measure(in Input, o Options) (*facts.Lens, *knn.Graph, error) {
 	o = o.withDefaults()
 	if err := in.check(o); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	x := in.Vectors
 	n := x.Rows
@@ -38,7 +41,7 @@ func Measure(in Input, o Options) (*facts.Lens, error) {
 	if n <= o.ExactLimit {
 		var err error
 		if g, err = knn.Self(x, ko); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		dens = newDensities(g.MeanDistances())
 		dens.exactSets(o.Extremes)
@@ -54,11 +57,11 @@ func Measure(in Input, o Options) (*facts.Lens, error) {
 		}
 		var err error
 		if g, err = knn.Search(x, all, ref, ko); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		dens = newDensities(g.MeanDistances())
 		if err := dens.refinedSets(x, ko, o.Extremes, o.Candidates, draw[:min(1000, r)]); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out.Exact = facts.B(false)
 		out.ReferenceSample = int64(r)
@@ -75,11 +78,14 @@ func Measure(in Input, o Options) (*facts.Lens, error) {
 	if in.Taxonomy != nil {
 		shares, err := taxonomyShares(in.Taxonomy, ci, out, v, in.Classes)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out.TaxonomyShares = shares
 	}
-	return out, nil
+	if !*out.Exact {
+		g = nil
+	}
+	return out, g, nil
 }
 
 // densities holds the mean k-NN distance of every sample and the density
