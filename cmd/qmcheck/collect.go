@@ -150,42 +150,34 @@ func (f *collectFlags) run(cmd *cobra.Command, o collect.Options) (*facts.Docume
 	if f.provenance {
 		host, _ := os.Hostname()
 		doc.Collector.Provenance = map[string]any{"started": started.Format(time.RFC3339), "finished": time.Now().UTC().Format(time.RFC3339),
-			"host": host, "workers": workersOf(o), "go": runtime.Version()}
+			"host": host, "workers": c.Options.Workers, "go": runtime.Version()}
 	}
 	return doc, nil
 }
 
-func workersOf(o collect.Options) int {
-	if o.Workers > 0 {
-		return o.Workers
-	}
-	return runtime.GOMAXPROCS(0)
-}
-
 // writeAtomic writes b to path through a temporary file in the same folder
-// and a rename, so a reader never sees half a file.
-func writeAtomic(path string, b []byte) error {
+// (mode 0644, synced) and a rename, so a reader never sees half a file.
+func writeAtomic(path string, b []byte) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(b); err != nil {
 		return err
 	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+	if err = tmp.Chmod(0o644); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
+	if err = tmp.Sync(); err != nil {
 		return err
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
+	if err = tmp.Close(); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)

@@ -113,7 +113,7 @@ verdicts; 2 on bad input (facts, verdicts, profile or policy, located);
 				_, err = os.Stdout.Write(b.Bytes())
 				return err
 			}
-			if err := os.WriteFile(out, b.Bytes(), 0o644); err != nil {
+			if err := writeAtomic(out, b.Bytes()); err != nil {
 				return &problem.Usage{Msg: err.Error()}
 			}
 			return nil

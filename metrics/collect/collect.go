@@ -54,6 +54,8 @@ type Options struct {
 	// Visit, when set, sees every decoded image (concurrently, from the
 	// workers): the hook for embedding lenses.
 	Visit func(id string, img *raster.Image)
+
+	visitOnly bool // decode and visit, measure nothing (Revisit)
 }
 
 func (o *Options) defaults() {
@@ -175,6 +177,7 @@ func (c *Collection) measure(ctx context.Context, todo []dataset.Sample, start i
 		go func() {
 			defer wg.Done()
 			w := newWorker(o.MaxPixels, o.Visit)
+			w.visitOnly = o.visitOnly
 			for j := range jobs {
 				var h imagestats.Histograms
 				s := todo[start+j.batch*bs+j.slot]
@@ -270,7 +273,7 @@ func Revisit(c *Collection, ids []string, visit func(id string, img *raster.Imag
 		}
 	}
 	o := c.Options
-	o.Visit, o.Progress, o.Checkpoint = visit, nil, ""
+	o.Visit, o.Progress, o.Checkpoint, o.visitOnly = visit, nil, "", true
 	again := &Collection{Options: o, Data: c.Data}
 	if err := again.measure(context.Background(), todo, 0, nil); err != nil {
 		return err

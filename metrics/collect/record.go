@@ -51,11 +51,12 @@ func (r *Record) Measured() bool { return r.Reason == "" }
 
 // worker measures files; one per goroutine.
 type worker struct {
-	dec     imageio.Decoder
-	m       *imagestats.Measurer
-	img     raster.Image
-	hist    imagestats.Histograms // this worker's share of the current batch
-	visitor func(id string, img *raster.Image)
+	dec       imageio.Decoder
+	m         *imagestats.Measurer
+	img       raster.Image
+	hist      imagestats.Histograms // this worker's share of the current batch
+	visitor   func(id string, img *raster.Image)
+	visitOnly bool // decode and show the image to visitor; measure nothing
 }
 
 func newWorker(maxPixels int64, visitor func(string, *raster.Image)) *worker {
@@ -106,10 +107,13 @@ func (w *worker) measure(s dataset.Sample, hist *imagestats.Histograms) Record {
 	case s.NonUTF8:
 		r.Warn, r.WarnAt = "non_utf8_name", "the file name is not valid UTF-8; its id escapes the bytes as \\xNN"
 	}
-	res := w.m.Measure(&w.img, hist)
 	if w.visitor != nil {
 		w.visitor(s.ID, &w.img)
 	}
+	if w.visitOnly {
+		return r
+	}
+	res := w.m.Measure(&w.img, hist)
 	r.Mode, r.W, r.H = info.Mode, w.img.Width, w.img.Height
 	r.Gray = res.EffectivelyGray
 	r.Mean, r.Std = res.Mean, res.Std
