@@ -36,13 +36,15 @@ func Measure(in Input, o Options) (*facts.Lens, *knn.Graph, error) {
 	ci := indexClasses(in.Classes)
 	out := &facts.Lens{Source: o.Source, Model: o.Model, Dims: x.Cols, Samples: int64(n), K: o.K, Metric: string(o.Metric)}
 
-	var g *knn.Graph // neighbours of every sample (among all, or the reference)
+	var g *knn.Graph     // neighbours of every sample (among all, or the reference)
+	var exact *knn.Graph // g when the search was exact
 	var dens *densities
 	if n <= o.ExactLimit {
 		var err error
 		if g, err = knn.Self(x, ko); err != nil {
 			return nil, nil, err
 		}
+		exact = g
 		dens = newDensities(g.MeanDistances())
 		dens.exactSets(o.Extremes)
 		out.Exact = facts.B(true)
@@ -82,10 +84,7 @@ func Measure(in Input, o Options) (*facts.Lens, *knn.Graph, error) {
 		}
 		out.TaxonomyShares = shares
 	}
-	if !*out.Exact {
-		g = nil
-	}
-	return out, g, nil
+	return out, exact, nil
 }
 
 // densities holds the mean k-NN distance of every sample and the density
